@@ -1,0 +1,65 @@
+using StopThinkClick.Curriculum.Model;
+
+namespace StopThinkClick.Curriculum.Reading;
+
+/// <summary>
+/// Reads the whole <c>content/</c> folder, checks every file and the links between files, and
+/// returns the catalogue with every problem found (not only the first).
+/// </summary>
+public static class CatalogueLoader
+{
+    public sealed record Result(Catalogue Catalogue, IReadOnlyList<ContentProblem> Problems)
+    {
+        public bool Ok => Problems.Count == 0;
+    }
+
+    public static Result Load(string contentDirectory)
+    {
+        var root = Path.GetFullPath(contentDirectory);
+        var shownRoot = Path.GetDirectoryName(root) ?? root;
+        var pictureDirectory = Path.Combine(root, "pictures");
+        var pictures = Directory.Exists(pictureDirectory)
+            ? Directory.EnumerateFiles(pictureDirectory).Where(f => f.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+                .Select(Path.GetFileNameWithoutExtension).OfType<string>().ToHashSet(StringComparer.Ordinal)
+            : [];
+
+        var files = Directory.EnumerateFiles(root, "*.md", SearchOption.AllDirectories)
+            .Where(f => !Path.GetRelativePath(root, f).StartsWith("pictures", StringComparison.Ordinal))
+            .Where(f => !string.Equals(Path.GetFileName(f), "README.md", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal);
+
+        var items = new List<ContentItem>();
+        var problems = new List<ContentProblem>();
+        foreach (var file in files)
+        {
+            var shown = Path.GetRelativePath(shownRoot, file).Replace('\\', '/');
+            var (item, found) = ContentReader.Read(shown, File.ReadAllText(file), pictures);
+            problems.AddRange(found);
+            if (item is null) continue;
+            if (items.FirstOrDefault(i => i.Id == item.Id) is { } twin)
+                problems.Add(new ContentProblem(shown, 1, $"the id '{item.Id}' is also used by {twin.SourceFile}", "rename one of the two files"));
+            else items.Add(item);
+        }
+        problems.AddRange(CrossChecks(items));
+        return new Result(new Catalogue(items, pictures), problems);
+    }
+
+    /// <summary>What only the whole folder can tell: a lesson's quiz exists, a quiz's lesson exists, bands agree.</summary>
+    static IEnumerable<ContentProblem> CrossChecks(List<ContentItem> items)
+    {
+        var byId = items.ToDictionary(i => i.Id);
+        foreach (var lesson in items.OfType<Lesson>().Where(l => l.QuizId.Length > 0))
+        {
+            if (!byId.TryGetValue(lesson.QuizId, out var quiz) || quiz is not Quiz)
+                yield return new ContentProblem(lesson.SourceFile, 2, $"the quiz '{lesson.QuizId}' does not exist",
+                    "write the quiz file (kind: quiz) or fix the id in 'quiz:'");
+            else if (!quiz.Bands.Intersect(lesson.Bands).Any())
+                yield return new ContentProblem(lesson.SourceFile, 2, $"the quiz '{quiz.Id}' is for another band",
+                    "give the lesson and its quiz the same band");
+        }
+        foreach (var quiz in items.OfType<Quiz>().Where(q => q.LessonId is not null))
+            if (!byId.TryGetValue(quiz.LessonId!, out var lesson) || lesson is not Lesson)
+                yield return new ContentProblem(quiz.SourceFile, 2, $"the lesson '{quiz.LessonId}' does not exist",
+                    "fix the id in 'lesson:', or remove the line");
+    }
+}

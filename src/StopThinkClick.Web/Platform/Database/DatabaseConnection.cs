@@ -1,0 +1,49 @@
+using Npgsql;
+
+namespace StopThinkClick.Web.Platform.Database;
+
+public static class DatabaseConnection
+{
+    /// <summary>
+    /// The configured connection string, or the embedded local cluster's (started here if needed).
+    /// </summary>
+    public static string Resolve(IConfiguration configuration, DatabaseOptions options)
+    {
+        var configured = configuration.GetConnectionString("Marten");
+        if (!string.IsNullOrWhiteSpace(configured))
+            return configured;
+
+        var local = new LocalPostgres(options.LocalDataDirectory, options.LocalPort);
+        local.EnsureStarted();
+        local.EnsureDatabaseAsync(options.LocalDatabase).GetAwaiter().GetResult();
+        return local.ConnectionString(options.LocalDatabase);
+    }
+
+    /// <summary>
+    /// Fails start-up with one readable line instead of a stack trace when the database is missing
+    /// or unreachable, naming the connection string (without its password) and where it came from.
+    /// </summary>
+    public static async Task<string?> ProblemReachingAsync(string connectionString, CancellationToken ct = default)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 5 };
+        try
+        {
+            await using var connection = new NpgsqlConnection(builder.ConnectionString);
+            await connection.OpenAsync(ct);
+            return null;
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or ArgumentException or TimeoutException)
+        {
+            return $"Cannot reach the database in ConnectionStrings:Marten ({Describe(connectionString)}): {FirstLine(e.Message)}";
+        }
+    }
+
+    public static string Describe(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.Password is not null) builder.Password = "***";
+        return builder.ConnectionString;
+    }
+
+    static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}
