@@ -2,6 +2,9 @@ using StopThinkClick.Web.Curriculum;
 using StopThinkClick.Web.Platform;
 using StopThinkClick.Web.Platform.Database;
 using StopThinkClick.Web.Platform.Health;
+using StopThinkClick.Web.Platform.Web;
+using StopThinkClick.Web.Schools;
+using StopThinkClick.Web.SignIn;
 
 if (ContentCheckCommand.Matches(args))
     return ContentCheckCommand.Run(args);
@@ -17,11 +20,17 @@ catch (StartupProblem problem)
     Console.Error.WriteLine(problem.Message);
     return 1;
 }
+builder.AddWebPlatform();
 builder.AddHealth();
+builder.AddSchools();
+builder.AddSignIn();
 
 var app = builder.Build();
+app.UseWebPlatform();
 app.MapHealth();
-app.MapGet("/", () => "StopThinkClick");
+
+if (!await app.PrepareAsync())
+    return 1;
 await app.RunAsync();
 return 0;
 

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Npgsql;
+
+namespace StopThinkClick.Web.Home;
+
+/// <summary>
+/// Never a stack trace: a slow or unreachable database gets "busy, try again" (503), anything
+/// else a calm apology (500). The details go to the server log.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
+{
+    public bool Busy { get; private set; }
+
+    public void OnGet() => Handle();
+    public void OnPost() => Handle();
+
+    void Handle()
+    {
+        var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        Busy = error is NpgsqlException or TimeoutException or OperationCanceledException
+            || error?.InnerException is NpgsqlException or TimeoutException;
+        Response.StatusCode = Busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        if (error is not null && !Busy) logger.LogError(error, "Unhandled error on {Path}", HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path);
+        else if (error is not null) logger.LogWarning("The database was slow or unreachable: {Message}", error.Message);
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.FileProviders;
+using StopThinkClick.Web.Curriculum;
+using StopThinkClick.Web.Platform.Security;
+
+namespace StopThinkClick.Web.Platform.Web;
+
+/// <summary>The web pipeline every feature shares: pages, static files, headers, errors, sign-in checks.</summary>
+public static class WebPlatform
+{
+    public static WebApplicationBuilder AddWebPlatform(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHttpContextAccessor();
+        // Pages live in their feature folders (Pupils/, Teachers/ …) rather than in one Pages/ folder.
+        builder.Services.AddRazorPages(options => options.RootDirectory = "/");
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "stc.antiforgery";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.HeaderName = "RequestVerificationToken";
+        });
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            // Behind the school's or trust's reverse proxy (docs/operations.md): trust its X-Forwarded-* headers.
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+        });
+        return builder;
+    }
+
+    public static WebApplication UseWebPlatform(this WebApplication app)
+    {
+        if (app.Configuration.GetValue<bool>("Web:BehindProxy")) app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new PhysicalFileProvider(app.Services.GetRequiredService<ContentPictures>().Directory),
+            RequestPath = "/pictures",
+        });
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapRazorPages();
+        return app;
+    }
+}

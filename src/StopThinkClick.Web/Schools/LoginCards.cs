@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace StopThinkClick.Web.Schools;
+
+/// <summary>
+/// Login cards carry a random secret in their QR code (192 bits: not guessable). Only its SHA-256
+/// is stored, so a database copy cannot print cards; printing a new card retires the old one.
+/// </summary>
+public static class LoginCards
+{
+    public static string NewSecret() => Base64Url(RandomNumberGenerator.GetBytes(24));
+
+    public static string EntryId(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    public static string Path(string secret) => "/card/" + secret;
+
+    public static bool LooksLikeSecret(string? secret) =>
+        secret is { Length: 32 } && secret.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>
+/// Class codes such as <c>KTP-482</c>: short enough for a teacher to type once on each tablet,
+/// unambiguous letters (no O/0, I/1/L) so that nobody misreads the board.
+/// </summary>
+public static class ClassCodes
+{
+    const string Letters = "ABCDEFGHJKMNPQRSTUVWXYZ";
+
+    public static string New(Random random) =>
+        new string(Enumerable.Range(0, 3).Select(_ => Letters[random.Next(Letters.Length)]).ToArray()) + "-" + random.Next(100, 1000);
+
+    public static string Normalise(string code) => code.Trim().ToUpperInvariant().Replace(" ", "").Replace("–", "-");
+}

@@ -1,0 +1,49 @@
+using StopThinkClick.Curriculum.Model;
+
+namespace StopThinkClick.Web.Schools;
+
+/// <summary>A school: the tenant. Its id is the tenant id of every document and stream it owns.</summary>
+public sealed record School(string Id, string Name, string SafeguardingContact);
+
+/// <summary>A class of pupils in one band, with its teachers and the short code pupils type to sign in.</summary>
+public sealed record SchoolClass(Guid Id, string Name, Band Band, string ClassCode, IReadOnlyList<Guid> TeacherIds)
+{
+    public string Label => $"{Name} ({Band.ShortName()})";
+}
+
+/// <summary>
+/// A child, known by first name and initial only (no e-mail, no surname, no date of birth): the
+/// minimum the class needs to tell two Aishas apart. Events carry only <see cref="Id"/>, so
+/// deleting this document erases the child's identity from everything that remains.
+/// </summary>
+public sealed record Pupil(Guid Id, Guid ClassId, string FirstName, string LastInitial)
+{
+    public string DisplayName => $"{FirstName} {LastInitial}.";
+    public PupilSignIn SignIn { get; init; } = new();
+    public PupilPreferences Preferences { get; init; } = new();
+    public bool Erased { get; init; }
+}
+
+/// <summary>The pupil's picture PIN and login card, stored as hashes, and the lockout after wrong tries.</summary>
+public sealed record PupilSignIn
+{
+    public string PinHash { get; init; } = "";
+    public int PinLength { get; init; }
+    public int CardVersion { get; init; }
+    public int FailedTries { get; init; }
+    public DateTimeOffset? LockedUntil { get; init; }
+}
+
+/// <summary>Remembered per pupil, so the dyslexia-friendly font or larger text follows them to any tablet.</summary>
+public sealed record PupilPreferences
+{
+    public bool DyslexiaFont { get; init; }
+    public bool LargerText { get; init; }
+}
+
+public enum StaffRole { Teacher, SafeguardingLead, DeputySafeguardingLead, SchoolAdmin }
+
+public sealed record StaffMember(Guid Id, string DisplayName, IReadOnlyList<StaffRole> Roles);
+
+/// <summary>A parent or carer, attached to their own children through invitations.</summary>
+public sealed record Parent(Guid Id, string DisplayName, IReadOnlyList<Guid> ChildIds);

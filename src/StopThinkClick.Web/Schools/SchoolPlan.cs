@@ -1,0 +1,84 @@
+using Bogus;
+using StopThinkClick.Curriculum.Model;
+
+namespace StopThinkClick.Web.Schools;
+
+/// <summary>
+/// Everything needed to create a school, worked out from a seed before anything is written:
+/// ids, names, class codes, picture PINs, login-card secrets and adults' passwords. The same seed
+/// gives the same school, so the demo prints the same logins on every run, and a test knows the
+/// PINs and cards of the school it just made.
+/// </summary>
+public sealed record SchoolPlan(string Id, string Name, IReadOnlyList<ClassPlan> Classes, IReadOnlyList<AdultPlan> Adults)
+{
+    public IEnumerable<PupilPlan> Pupils => Classes.SelectMany(c => c.Pupils);
+    public AdultPlan Adult(AdultRole role) => Adults.First(a => a.Role == role);
+    public ClassPlan Class(Band band) => Classes.First(c => c.Band == band);
+}
+
+public sealed record ClassPlan(Guid Id, string Name, Band Band, string Code, AdultPlan Teacher, IReadOnlyList<PupilPlan> Pupils);
+
+public sealed record PupilPlan(Guid Id, Guid ClassId, string FirstName, string LastInitial, IReadOnlyList<string> Pin, string CardSecret)
+{
+    public string DisplayName => $"{FirstName} {LastInitial}.";
+}
+
+public sealed record AdultPlan(Guid Id, string Email, string Password, AdultRole Role, string DisplayName, IReadOnlyList<Guid> ChildIds);
+
+public sealed record ClassSpec(string Name, Band Band, int Pupils);
+
+public static class SchoolPlanner
+{
+    // A spread of names heard in UK primary classrooms.
+    static readonly string[] FirstNames =
+    [
+        "Amara", "Oliver", "Aisha", "Jack", "Zara", "Mohammed", "Isla", "Leo", "Priya", "Noah", "Freya", "Kwame", "Maya",
+        "Harry", "Fatima", "George", "Sofia", "Arjun", "Ava", "Yusuf", "Olivia", "Dylan", "Chloe", "Ibrahim", "Lily",
+        "Tomasz", "Grace", "Kofi", "Emily", "Ravi", "Mia", "Ethan", "Hana", "Samuel", "Ruby", "Adeola", "Finn", "Layla",
+        "Oscar", "Niamh", "Hamza", "Poppy", "Jamal", "Evie", "Kai", "Amelia", "Reuben", "Sienna", "Tariq", "Ellie",
+        "Bilal", "Rosie", "Callum", "Nadia", "Alfie", "Ines", "Rhys", "Mei", "Zain", "Imogen", "Ola", "Sam",
+    ];
+
+    static readonly string[] Surnames =
+    [
+        "Patel", "Okafor", "Smith", "Khan", "Jones", "Nowak", "Williams", "Ahmed", "Taylor", "Mensah", "Brown", "Chen",
+        "Evans", "Begum", "Wilson", "Hussain", "Murphy", "Adeyemi", "Davies", "Kowalski", "Singh", "Roberts", "Ali", "Clarke",
+    ];
+
+    public static SchoolPlan Plan(string id, string name, string emailDomain, IReadOnlyList<ClassSpec> classes, int seed, string password)
+    {
+        var faker = new Faker("en_GB") { Random = new Randomizer(seed) };
+        var random = new Random(seed);
+        var adults = new List<AdultPlan>
+        {
+            Adult(AdultRole.SchoolAdmin, $"head@{emailDomain}", "Head"),
+            Adult(AdultRole.SafeguardingLead, $"dsl@{emailDomain}", "Safeguarding lead"),
+            Adult(AdultRole.DeputySafeguardingLead, $"deputy.dsl@{emailDomain}", "Deputy safeguarding lead"),
+        };
+        var classPlans = new List<ClassPlan>();
+        foreach (var spec in classes)
+        {
+            var classId = faker.Random.Uuid();
+            var teacher = Adult(AdultRole.Teacher, $"teacher.{spec.Band.Slug()}@{emailDomain}", $"{spec.Name} teacher");
+            adults.Add(teacher);
+            var pupils = Enumerable.Range(0, spec.Pupils).Select(_ => new PupilPlan(
+                faker.Random.Uuid(), classId, faker.PickRandom(FirstNames), faker.Random.String2(1, "ABCDEFGHJKLMNPRSTW"),
+                PicturePin.Random(spec.Band, random), CardSecret(faker))).ToList();
+            classPlans.Add(new ClassPlan(classId, spec.Name, spec.Band, ClassCodes.New(random), teacher, pupils));
+        }
+        // One demo parent with a child in the first and the last class, so "only my own children" shows.
+        var children = new[] { classPlans[0].Pupils[0].Id, classPlans[^1].Pupils[0].Id }.Distinct().ToList();
+        adults.Add(new AdultPlan(faker.Random.Uuid(), $"parent@{emailDomain}", password, AdultRole.Parent,
+            $"{faker.PickRandom(FirstNames)} {faker.PickRandom(Surnames)}", children));
+        return new SchoolPlan(id, name, classPlans, adults);
+
+        AdultPlan Adult(AdultRole role, string email, string fallbackName)
+        {
+            var title = faker.PickRandom("Ms", "Mr", "Mrs", "Mx", "Miss");
+            return new AdultPlan(faker.Random.Uuid(), email, password, role, $"{title} {faker.PickRandom(Surnames)}", []);
+        }
+    }
+
+    static string CardSecret(Faker faker) =>
+        Convert.ToBase64String(faker.Random.Bytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,45 @@
+using Marten;
+using Microsoft.AspNetCore.Identity;
+
+namespace StopThinkClick.Web.Schools;
+
+/// <summary>Writes a planned school: its documents (owned by the school) and its sign-in directory entries.</summary>
+public static class SchoolSeeder
+{
+    static readonly PasswordHasher<AdultAccount> Hasher = new();
+
+    public static async Task WriteAsync(IDocumentStore store, SchoolPlan plan, CancellationToken ct = default)
+    {
+        await using var session = store.LightweightSession(plan.Id);
+        session.Store(new School(plan.Id, plan.Name, plan.Adult(Schools.AdultRole.SafeguardingLead).DisplayName));
+        foreach (var c in plan.Classes)
+        {
+            session.Store(new SchoolClass(c.Id, c.Name, c.Band, c.Code, [c.Teacher.Id]));
+            session.Store(new ClassCodeEntry(c.Code, plan.Id, c.Id));
+            foreach (var p in c.Pupils)
+            {
+                session.Store(new Pupil(p.Id, c.Id, p.FirstName, p.LastInitial)
+                {
+                    SignIn = new PupilSignIn { PinHash = PicturePin.Hash(p.Id, p.Pin), PinLength = p.Pin.Count, CardVersion = 1 },
+                });
+                session.Store(new LoginCardEntry(LoginCards.EntryId(p.CardSecret), plan.Id, p.Id, 1));
+            }
+        }
+        foreach (var a in plan.Adults)
+        {
+            if (a.Role == AdultRole.Parent) session.Store(new Parent(a.Id, a.DisplayName, a.ChildIds));
+            else session.Store(new StaffMember(a.Id, a.DisplayName, [StaffRoleOf(a.Role)]));
+            var account = new AdultAccount(AdultAccount.Normalise(a.Email), plan.Id, a.Id, a.Role, "");
+            session.Store(account with { PasswordHash = Hasher.HashPassword(account, a.Password) });
+        }
+        await session.SaveChangesAsync(ct);
+    }
+
+    static StaffRole StaffRoleOf(AdultRole role) => role switch
+    {
+        AdultRole.SafeguardingLead => StaffRole.SafeguardingLead,
+        AdultRole.DeputySafeguardingLead => StaffRole.DeputySafeguardingLead,
+        AdultRole.SchoolAdmin => StaffRole.SchoolAdmin,
+        _ => StaffRole.Teacher,
+    };
+}

@@ -1,0 +1,23 @@
+using Marten;
+
+namespace StopThinkClick.Web.Schools;
+
+public static class SchoolsSetup
+{
+    public static WebApplicationBuilder AddSchools(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureMarten(opts =>
+        {
+            opts.Schema.For<School>();
+            opts.Schema.For<SchoolClass>();
+            opts.Schema.For<Pupil>().Index(p => p.ClassId);
+            opts.Schema.For<StaffMember>();
+            opts.Schema.For<Parent>();
+            // The sign-in directory is looked up before the school is known: one table for all schools.
+            opts.Schema.For<AdultAccount>().SingleTenanted();
+            opts.Schema.For<ClassCodeEntry>().SingleTenanted();
+            opts.Schema.For<LoginCardEntry>().SingleTenanted();
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace StopThinkClick.Web.SignIn;
+
+/// <summary>
+/// Scanning a login card opens this page, which signs the pupil straight in. A forged card, or
+/// one replaced by a newer print, gets a kind explanation (and a 404, so it tells a guesser nothing).
+/// </summary>
+[EnableRateLimiting(RateLimits.PupilSignIn)]
+public sealed class LoginCardModel(PupilSignInService signIn) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(string secret, CancellationToken ct)
+    {
+        var user = await signIn.TryCardAsync(secret, ct);
+        if (user is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+        await HttpContext.SignOutAsync();
+        await HttpContext.SignInAsync(user);
+        return LocalRedirect("/pupil/reminder");
+    }
+}

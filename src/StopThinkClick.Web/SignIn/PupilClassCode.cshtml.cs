@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using StopThinkClick.Web.Schools;
+
+namespace StopThinkClick.Web.SignIn;
+
+/// <summary>
+/// Step 1 of signing in without a card: the class code. The tablet remembers it, so next time
+/// the child goes straight to the names (a Reception class cannot type codes).
+/// </summary>
+[EnableRateLimiting(RateLimits.PupilSignIn)]
+public sealed class PupilClassCodeModel(PupilSignInService signIn) : PageModel
+{
+    public const string RememberedClassCookie = "stc.class";
+
+    [BindProperty] public string? Code { get; set; }
+    public string? Message { get; private set; }
+
+    public IActionResult OnGet(bool change = false)
+    {
+        if (User.IsInRole(Roles.Pupil)) return LocalRedirect("/pupil");
+        var remembered = Request.Cookies[RememberedClassCookie];
+        if (!change && !string.IsNullOrEmpty(remembered)) return Redirect($"/pupil/signin/{Uri.EscapeDataString(remembered)}");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var found = await signIn.FindClassAsync(Code, ct);
+        if (found is null)
+        {
+            Message = "we can't find that class code. Check the code on the board and try again, or ask your teacher.";
+            return Page();
+        }
+        Response.Cookies.Append(RememberedClassCookie, found.Class.ClassCode, new CookieOptions
+        {
+            HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps, MaxAge = TimeSpan.FromDays(180), IsEssential = true,
+        });
+        return Redirect($"/pupil/signin/{Uri.EscapeDataString(found.Class.ClassCode)}");
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace StopThinkClick.Web.SignIn;
+
+/// <summary>Step 2: the class's names, first name and initial only, as big buttons.</summary>
+[EnableRateLimiting(RateLimits.PupilSignIn)]
+public sealed class PupilPickNameModel(PupilSignInService signIn) : PageModel
+{
+    public PupilSignInService.ClassForSignIn? Found { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        Found = await signIn.FindClassAsync(code, ct);
+        if (Found is null)
+        {
+            Response.Cookies.Delete(PupilClassCodeModel.RememberedClassCookie);
+            return Redirect("/pupil/signin?change=true");
+        }
+        return Page();
+    }
+}

@@ -1,0 +1,30 @@
+namespace StopThinkClick.Web.SignIn;
+
+/// <summary>The role names in the sign-in cookie, and the authorization policies built on them.</summary>
+public static class Roles
+{
+    public const string Pupil = "Pupil";
+    public const string Teacher = "Teacher";
+    public const string Parent = "Parent";
+    public const string SafeguardingLead = "SafeguardingLead";
+    public const string DeputySafeguardingLead = "DeputySafeguardingLead";
+    public const string SchoolAdmin = "SchoolAdmin";
+}
+
+public static class Policies
+{
+    public const string Pupil = "pupil";
+    public const string Parent = "parent";
+    /// <summary>Any member of staff: teachers, the safeguarding lead and deputy, the school admin.</summary>
+    public const string Staff = "staff";
+    /// <summary>Only the designated safeguarding lead and their deputy read the concern log.</summary>
+    public const string Safeguarding = "safeguarding";
+    public const string SchoolAdmin = "school-admin";
+}
+
+public static class RateLimits
+{
+    /// <summary>Pupils' sign-in steps: generous, because a class of 30 signs in at once from one school address.</summary>
+    public const string PupilSignIn = "pupil-sign-in";
+    public const string AdultSignIn = "adult-sign-in";
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using StopThinkClick.Curriculum.Model;
+using StopThinkClick.Web.Schools;
+using Xunit;
+
+namespace StopThinkClick.TestSupport;
+
+/// <summary>
+/// The real app on a real loopback port, against a fresh PostgreSQL database of its own. One per
+/// test collection (xunit collection fixture); each test makes its own school, so tests never see
+/// each other's data.
+/// </summary>
+public class AppOnKestrel : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    string database = "";
+
+    public AppOnKestrel() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+
+    public string ConnectionString => TestPostgres.ConnectionString(database);
+
+    public string BaseUrl
+    {
+        get
+        {
+            StartServer();
+            return ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        }
+    }
+
+    public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+
+    protected virtual string Purpose => "app";
+
+    /// <summary>Extra settings a derived fixture may give the app.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings() => [];
+
+    public async Task InitializeAsync()
+    {
+        database = await TestPostgres.CreateDatabaseAsync(Purpose);
+        _ = BaseUrl;
+        await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Marten", ConnectionString);
+        builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
+    }
+
+    /// <summary>A new school with its own tenant id, classes, pupils and adults, whose PINs and cards the test knows.</summary>
+    public async Task<SchoolPlan> NewSchoolAsync(params (Band Band, int Pupils)[] classes)
+    {
+        var id = "t" + Guid.NewGuid().ToString("N")[..10];
+        var specs = (classes.Length == 0 ? [(Band.Y3, 6)] : classes)
+            .Select((c, i) => new ClassSpec($"{c.Band.ShortName()} class {i + 1}", c.Band, c.Pupils)).ToList();
+        var plan = SchoolPlanner.Plan(id, $"Test school {id}", $"{id}.test", specs, Random.Shared.Next(), "test-password-1");
+        await SchoolSeeder.WriteAsync(Store, plan);
+        return plan;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await TestPostgres.DropAsync(database);
+    }
+}

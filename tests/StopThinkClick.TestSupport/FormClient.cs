@@ -1,0 +1,41 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace StopThinkClick.TestSupport;
+
+/// <summary>
+/// A browser-less client for the real pages: keeps cookies, does not follow redirects (so tests
+/// can see where they lead), and posts forms with the anti-forgery token read from the page,
+/// as a browser would.
+/// </summary>
+public sealed partial class FormClient(HttpClient http)
+{
+    public HttpClient Http { get; } = http;
+
+    public static FormClient For(AppOnKestrel app) =>
+        new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = new Uri(app.BaseUrl),
+        });
+
+    public async Task<(HttpStatusCode Status, string Body, string? Location)> GetAsync(string path)
+    {
+        using var response = await Http.GetAsync(path);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.Location?.ToString());
+    }
+
+    /// <summary>GETs <paramref name="pagePath"/> for its token, then POSTs the fields to <paramref name="postPath"/> (the same page by default).</summary>
+    public async Task<(HttpStatusCode Status, string Body, string? Location)> PostFormAsync(string pagePath, IDictionary<string, string> fields, string? postPath = null)
+    {
+        var page = await GetAsync(pagePath);
+        var token = TokenOf(page.Body) ?? throw new InvalidOperationException($"No anti-forgery token on {pagePath} ({page.Status}).");
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        using var response = await Http.PostAsync(postPath ?? pagePath, new FormUrlEncodedContent(form));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.Location?.ToString());
+    }
+
+    public static string? TokenOf(string html) => AntiforgeryInput().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryInput();
+}
