@@ -3,6 +3,8 @@ using StopThinkClick.Web.Platform;
 using StopThinkClick.Web.Platform.Database;
 using StopThinkClick.Web.Platform.Health;
 using StopThinkClick.Web.Platform.Web;
+using StopThinkClick.Web.Pupils;
+using StopThinkClick.Web.Safeguarding;
 using StopThinkClick.Web.Schools;
 using StopThinkClick.Web.SignIn;
 
@@ -24,6 +26,8 @@ builder.AddWebPlatform();
 builder.AddHealth();
 builder.AddSchools();
 builder.AddSignIn();
+builder.AddPupils();
+builder.AddSafeguarding();
 
 var app = builder.Build();
 app.UseWebPlatform();

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using StopThinkClick.Curriculum.Model;
 using StopThinkClick.TestSupport;
 
 namespace StopThinkClick.BrowserTests;
@@ -11,6 +13,8 @@ public sealed class BrowserApp : AppOnKestrel
 {
     IPlaywright? playwright;
     public IBrowser Browser { get; private set; } = null!;
+
+    public Catalogue Catalogue => Services.GetRequiredService<Catalogue>();
 
     protected override string Purpose => "browser";
 
@@ -28,7 +32,8 @@ public sealed class BrowserApp : AppOnKestrel
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 720)
+    /// <param name="bypassCsp">true lets a test inject axe-core into the page; the CSP test turns it off.</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 720, bool bypassCsp = true)
     {
         await StartBrowserAsync();
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -36,6 +41,7 @@ public sealed class BrowserApp : AppOnKestrel
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
+            BypassCSP = bypassCsp,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

@@ -14,7 +14,9 @@ public static class TestPostgres
     {
         var port = int.TryParse(Environment.GetEnvironmentVariable("STC_TEST_PG_PORT"), out var p) ? p : 5434;
         var cluster = new LocalPostgres(Path.Combine(RepoPaths.Data, "test-postgres"), port);
-        cluster.EnsureStarted();
+        // Another checkout on this machine (a git worktree) may already run a test cluster on this
+        // port: every test database has a unique name, so sharing it is safe.
+        if (!cluster.Answers()) cluster.EnsureStarted();
         return cluster;
     });
 

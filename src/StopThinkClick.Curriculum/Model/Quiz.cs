@@ -22,8 +22,25 @@ public sealed record Question(
 {
     public QuestionOption? Option(string optionId) => Options.FirstOrDefault(o => o.Id == optionId);
 
-    /// <summary>The options a fully right answer picks (choose-one, true/false, who-to-tell).</summary>
+    /// <summary>The options a fully right answer picks (choose-one, true/false, who-to-tell) or puts in the safe box (sort).</summary>
     public IEnumerable<QuestionOption> RightOptions => Options.Where(o => o.Right);
+
+    /// <summary>
+    /// Whether an answer has the shape this question asks for: options that exist, no repeats, one
+    /// option for choose-one and true/false, at least one person for who-to-tell. (A sort answer
+    /// lists the cards put in the safe box, so any subset fits.)
+    /// </summary>
+    public bool Fits(IReadOnlyCollection<string> optionIds) =>
+        optionIds.All(id => Option(id) is not null) && optionIds.Distinct().Count() == optionIds.Count && Type switch
+        {
+            QuestionType.ChooseOne or QuestionType.TrueFalse => optionIds.Count == 1,
+            QuestionType.WhoToTell => optionIds.Count >= 1,
+            _ => true,
+        };
+
+    /// <summary>Right when the chosen set is exactly the right set (for sort: the safe box holds exactly the safe cards).</summary>
+    public bool IsRight(IReadOnlyCollection<string> optionIds) =>
+        Fits(optionIds) && RightOptions.Select(o => o.Id).ToHashSet().SetEquals(optionIds);
 }
 
 /// <summary>

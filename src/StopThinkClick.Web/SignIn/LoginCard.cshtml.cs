@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using StopThinkClick.Web.Platform.Layout;
 
 namespace StopThinkClick.Web.SignIn;
 
@@ -14,14 +15,15 @@ public sealed class LoginCardModel(PupilSignInService signIn) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string secret, CancellationToken ct)
     {
-        var user = await signIn.TryCardAsync(secret, ct);
-        if (user is null)
+        var pupil = await signIn.TryCardAsync(secret, ct);
+        if (pupil is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
         await HttpContext.SignOutAsync();
-        await HttpContext.SignInAsync(user);
+        await HttpContext.SignInAsync(pupil.User);
+        new DisplayPreferences(pupil.Preferences.DyslexiaFont, pupil.Preferences.LargerText).Save(HttpContext);
         return LocalRedirect("/pupil/reminder");
     }
 }

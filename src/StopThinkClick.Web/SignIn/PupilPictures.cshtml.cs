@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using StopThinkClick.Web.Platform.Layout;
 using StopThinkClick.Web.Schools;
 
 namespace StopThinkClick.Web.SignIn;
@@ -25,11 +26,12 @@ public sealed class PupilPicturesModel(PupilSignInService signIn) : PageModel
         if (found is null) return Redirect("/pupil/signin?change=true");
 
         var taps = (pictures ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(8).ToList();
-        var (outcome, user) = await signIn.TryPinAsync(found, pupilId, taps, ct);
+        var (outcome, pupil) = await signIn.TryPinAsync(found, pupilId, taps, ct);
         switch (outcome)
         {
             case PinOutcome.SignedIn:
-                await HttpContext.SignInAsync(user!, new AuthenticationProperties { IsPersistent = false });
+                await HttpContext.SignInAsync(pupil!.User, new AuthenticationProperties { IsPersistent = false });
+                new DisplayPreferences(pupil.Preferences.DyslexiaFont, pupil.Preferences.LargerText).Save(HttpContext);
                 return LocalRedirect("/pupil/reminder");
             case PinOutcome.LockedOut:
                 Locked = true;

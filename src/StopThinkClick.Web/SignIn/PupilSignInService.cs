@@ -6,6 +6,9 @@ namespace StopThinkClick.Web.SignIn;
 
 public enum PinOutcome { SignedIn, WrongPictures, LockedOut, Unknown }
 
+/// <summary>A signed-in pupil and their remembered display preferences (font, text size).</summary>
+public sealed record SignedInPupil(ClaimsPrincipal User, PupilPreferences Preferences);
+
 /// <summary>
 /// Pupils sign in without e-mail or typing: a login card's QR code, or class code → their name →
 /// their picture PIN. Five wrong PINs pause that pupil for five minutes (the teacher can help).
@@ -28,7 +31,7 @@ public sealed class PupilSignInService(IDocumentStore store, TimeProvider clock)
             pupils.OrderBy(p => p.FirstName, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.LastInitial).ToList());
     }
 
-    public async Task<(PinOutcome Outcome, ClaimsPrincipal? User)> TryPinAsync(ClassForSignIn found, Guid pupilId, IReadOnlyList<string> pictures, CancellationToken ct)
+    public async Task<(PinOutcome Outcome, SignedInPupil? Pupil)> TryPinAsync(ClassForSignIn found, Guid pupilId, IReadOnlyList<string> pictures, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var session = store.LightweightSession(found.SchoolId);
@@ -49,11 +52,11 @@ public sealed class PupilSignInService(IDocumentStore store, TimeProvider clock)
             session.Store(pupil with { SignIn = pupil.SignIn with { FailedTries = 0, LockedUntil = null } });
             await session.SaveChangesAsync(ct);
         }
-        return (PinOutcome.SignedIn, Principals.ForPupil(found.SchoolId, pupil, found.Class));
+        return (PinOutcome.SignedIn, new SignedInPupil(Principals.ForPupil(found.SchoolId, pupil, found.Class), pupil.Preferences));
     }
 
     /// <summary>A login card signs its pupil straight in; a forged card or one replaced by a newer print does not.</summary>
-    public async Task<ClaimsPrincipal?> TryCardAsync(string? secret, CancellationToken ct)
+    public async Task<SignedInPupil?> TryCardAsync(string? secret, CancellationToken ct)
     {
         if (!LoginCards.LooksLikeSecret(secret)) return null;
         await using var directory = store.QuerySession();
@@ -63,6 +66,6 @@ public sealed class PupilSignInService(IDocumentStore store, TimeProvider clock)
         var pupil = await school.LoadAsync<Pupil>(entry.PupilId, ct);
         if (pupil is null || pupil.Erased || pupil.SignIn.CardVersion != entry.CardVersion) return null;
         var schoolClass = await school.LoadAsync<SchoolClass>(pupil.ClassId, ct);
-        return schoolClass is null ? null : Principals.ForPupil(entry.SchoolId, pupil, schoolClass);
+        return schoolClass is null ? null : new SignedInPupil(Principals.ForPupil(entry.SchoolId, pupil, schoolClass), pupil.Preferences);
     }
 }

@@ -21,6 +21,18 @@ public sealed class LocalPostgres(string dataDirectory, int port)
 
     public bool IsRunning() => RunPgCtl("status", throwOnError: false) == 0;
 
+    /// <summary>Whether a PostgreSQL server answers on this port, whoever started it.</summary>
+    public bool Answers()
+    {
+        try
+        {
+            using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Timeout=2;Pooling=false");
+            connection.Open();
+            return true;
+        }
+        catch (NpgsqlException) { return false; }
+    }
+
     /// <summary>Creates the cluster if it does not exist and starts it if it is not running.</summary>
     public void EnsureStarted()
     {

@@ -13,13 +13,17 @@ public sealed record DisplayPreferences(bool DyslexiaFont, bool LargerText)
 
     public static DisplayPreferences From(HttpContext context)
     {
+        if (context.Items[CookieName] is DisplayPreferences justSet) return justSet;
         var value = context.Request.Cookies[CookieName] ?? "";
         return new DisplayPreferences(value.Contains('d'), value.Contains('l'));
     }
 
-    public void Save(HttpContext context) =>
+    public void Save(HttpContext context)
+    {
+        context.Items[CookieName] = this;
         context.Response.Cookies.Append(CookieName, (DyslexiaFont ? "d" : "") + (LargerText ? "l" : "") + "-", new CookieOptions
         {
             HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, MaxAge = TimeSpan.FromDays(365), IsEssential = true,
         });
+    }
 }
