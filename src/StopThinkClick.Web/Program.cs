@@ -1,4 +1,5 @@
 using StopThinkClick.Web.Curriculum;
+using StopThinkClick.Web.Live;
 using StopThinkClick.Web.Platform;
 using StopThinkClick.Web.Platform.Database;
 using StopThinkClick.Web.Platform.Health;
@@ -28,10 +29,12 @@ builder.AddSchools();
 builder.AddSignIn();
 builder.AddPupils();
 builder.AddSafeguarding();
+builder.AddLive();
 
 var app = builder.Build();
 app.UseWebPlatform();
 app.MapHealth();
+app.MapLive();
 
 if (!await app.PrepareAsync())
     return 1;

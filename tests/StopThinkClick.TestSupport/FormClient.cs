@@ -8,15 +8,35 @@ namespace StopThinkClick.TestSupport;
 /// can see where they lead), and posts forms with the anti-forgery token read from the page,
 /// as a browser would.
 /// </summary>
-public sealed partial class FormClient(HttpClient http)
+public sealed partial class FormClient(HttpClient http, CookieContainer cookies)
 {
     public HttpClient Http { get; } = http;
 
-    public static FormClient For(AppOnKestrel app) =>
-        new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+    /// <summary>The sign-in cookie and friends, to hand to a SignalR connection.</summary>
+    public CookieContainer Cookies { get; } = cookies;
+
+    public static FormClient For(AppOnKestrel app) => For(app.BaseUrl);
+
+    public static FormClient For(string baseUrl)
+    {
+        var cookies = new CookieContainer();
+        return new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = cookies })
         {
-            BaseAddress = new Uri(app.BaseUrl),
-        });
+            BaseAddress = new Uri(baseUrl),
+        }, cookies);
+    }
+
+    public async Task SignInAdultAsync(string email, string password)
+    {
+        var result = await PostFormAsync("/signin", new Dictionary<string, string> { ["email"] = email, ["password"] = password });
+        if (result.Status != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in failed for {email}: {result.Status}");
+    }
+
+    public async Task SignInPupilAsync(string cardSecret)
+    {
+        var result = await GetAsync("/card/" + cardSecret);
+        if (result.Status != HttpStatusCode.Redirect) throw new InvalidOperationException($"Card sign-in failed: {result.Status}");
+    }
 
     public async Task<(HttpStatusCode Status, string Body, string? Location)> GetAsync(string path)
     {

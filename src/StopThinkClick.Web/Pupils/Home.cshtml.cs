@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Marten;
 using StopThinkClick.Curriculum.Model;
+using StopThinkClick.Web.Live.Sessions;
 using StopThinkClick.Web.Platform.Database;
 using StopThinkClick.Web.Pupils.Progress;
 using StopThinkClick.Web.SignIn;
@@ -21,6 +23,7 @@ public sealed class HomeModel(Catalogue catalogue, PupilActions actions, SchoolS
     public IReadOnlyList<Tile> SetWork { get; private set; } = [];
     public Tile? CarryOn { get; private set; }
     public IReadOnlyList<Badge> Badges { get; private set; } = [];
+    public LiveSessionCard? Live { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -30,6 +33,9 @@ public sealed class HomeModel(Catalogue catalogue, PupilActions actions, SchoolS
         StoryTiles = catalogue.ScenariosFor(band).Select(s => TileOf(s, progress)).ToList();
         await using (var school = sessions.QueryCurrent())
         {
+            var classId = User.ClassId();
+            Live = await school.Query<LiveSessionCard>().Where(c => c.ClassId == classId && c.EndedAt == null)
+                .OrderByDescending(c => c.StartedAt).FirstOrDefaultAsync(ct);
             SetWork = (await PupilAccess.SetForAsync(school, User, ct))
                 .Select(w => catalogue.Item(w.ItemId)).OfType<ContentItem>().DistinctBy(i => i.Id)
                 .Select(i => TileOf(i, progress)).ToList();

@@ -13,9 +13,11 @@ namespace StopThinkClick.Web.Pupils;
 public sealed class ReminderModel(Catalogue catalogue, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<AupPromise> Promises { get; private set; } = [];
+    public string Then { get; private set; } = "/pupil";
 
-    public void OnGet()
+    public void OnGet(string? then)
     {
+        if (Url.IsLocalUrl(then)) Then = then!;
         var promises = catalogue.PupilAupFor(User.Band())?.Promises ?? [];
         if (promises.Count == 0) return;
         var day = clock.GetUtcNow().DayOfYear;

@@ -59,7 +59,8 @@ public static class SchoolPlanner
         foreach (var spec in classes)
         {
             var classId = faker.Random.Uuid();
-            var teacher = Adult(AdultRole.Teacher, $"teacher.{spec.Band.Slug()}@{emailDomain}", $"{spec.Name} teacher");
+            var sameBand = classPlans.Count(c => c.Band == spec.Band);
+            var teacher = Adult(AdultRole.Teacher, $"teacher.{spec.Band.Slug()}{(sameBand > 0 ? $"-{sameBand + 1}" : "")}@{emailDomain}", $"{spec.Name} teacher");
             adults.Add(teacher);
             var pupils = Enumerable.Range(0, spec.Pupils).Select(_ => new PupilPlan(
                 faker.Random.Uuid(), classId, faker.PickRandom(FirstNames), faker.Random.String2(1, "ABCDEFGHJKLMNPRSTW"),

@@ -10,8 +10,12 @@ public sealed class PupilPickNameModel(PupilSignInService signIn) : PageModel
 {
     public PupilSignInService.ClassForSignIn? Found { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    /// <summary>Where to go after signing in (a live lesson joined by QR code); local paths only.</summary>
+    public string? Then { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string code, string? then, CancellationToken ct)
     {
+        Then = Url.IsLocalUrl(then) ? then : null;
         Found = await signIn.FindClassAsync(code, ct);
         if (Found is null)
         {

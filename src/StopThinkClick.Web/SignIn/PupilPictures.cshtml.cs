@@ -16,12 +16,17 @@ public sealed class PupilPicturesModel(PupilSignInService signIn) : PageModel
     public int Length { get; private set; }
     public string? Message { get; private set; }
     public bool Locked { get; private set; }
+    public string? Then { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string code, Guid pupilId, CancellationToken ct) =>
-        await LoadAsync(code, pupilId, ct) is null ? Redirect("/pupil/signin?change=true") : Page();
-
-    public async Task<IActionResult> OnPostAsync(string code, Guid pupilId, string? pictures, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string code, Guid pupilId, string? then, CancellationToken ct)
     {
+        Then = Url.IsLocalUrl(then) ? then : null;
+        return await LoadAsync(code, pupilId, ct) is null ? Redirect("/pupil/signin?change=true") : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, Guid pupilId, string? pictures, string? then, CancellationToken ct)
+    {
+        Then = Url.IsLocalUrl(then) ? then : null;
         var found = await LoadAsync(code, pupilId, ct);
         if (found is null) return Redirect("/pupil/signin?change=true");
 
@@ -32,7 +37,7 @@ public sealed class PupilPicturesModel(PupilSignInService signIn) : PageModel
             case PinOutcome.SignedIn:
                 await HttpContext.SignInAsync(pupil!.User, new AuthenticationProperties { IsPersistent = false });
                 new DisplayPreferences(pupil.Preferences.DyslexiaFont, pupil.Preferences.LargerText).Save(HttpContext);
-                return LocalRedirect("/pupil/reminder");
+                return LocalRedirect(Then is null ? "/pupil/reminder" : "/pupil/reminder?then=" + Uri.EscapeDataString(Then));
             case PinOutcome.LockedOut:
                 Locked = true;
                 Message = "those pictures were not right a few times. Let's take a little break. Ask your teacher to help you sign in.";

@@ -2,8 +2,8 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using QRCoder;
 using StopThinkClick.Web.Platform.Database;
+using StopThinkClick.Web.Platform.Web;
 using StopThinkClick.Web.Schools;
 using StopThinkClick.Web.SignIn;
 
@@ -43,16 +43,10 @@ public sealed class LoginCardsPageModel(SchoolSessions sessions) : PageModel
             var version = pupil.SignIn.CardVersion + 1;
             session.Store(pupil with { SignIn = pupil.SignIn with { CardVersion = version, PinHash = PicturePin.Hash(pupil.Id, pin), PinLength = pin.Count, FailedTries = 0, LockedUntil = null } });
             session.Store(new LoginCardEntry(LoginCards.EntryId(secret), sessions.CurrentSchoolId(), pupil.Id, version));
-            cards.Add(new PrintedCard(pupil.DisplayName, QrDataUri($"{Request.Scheme}://{Request.Host}{LoginCards.Path(secret)}"), pin));
+            cards.Add(new PrintedCard(pupil.DisplayName, QrCodes.DataUri($"{Request.Scheme}://{Request.Host}{LoginCards.Path(secret)}"), pin));
         }
         await session.SaveChangesAsync(ct);
         Cards = cards;
         return Page();
-    }
-
-    static string QrDataUri(string url)
-    {
-        using var data = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        return "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(data).GetGraphic(8));
     }
 }

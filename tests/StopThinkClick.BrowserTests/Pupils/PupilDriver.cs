@@ -16,8 +16,15 @@ public static class PupilDriver
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Hello, {pupil.DisplayName}!" })).ToBeVisibleAsync();
     }
 
-    /// <summary>Picks the right answer by clicking, as a child would.</summary>
+    /// <summary>Picks the right answer by clicking, as a child would, and checks it.</summary>
     public static async Task AnswerRightByMouseAsync(IPage page, Question question)
+    {
+        await PickRightAsync(page, question);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check my answer" }).ClickAsync();
+    }
+
+    /// <summary>Picks the right answer by clicking, without sending it.</summary>
+    public static async Task PickRightAsync(IPage page, Question question)
     {
         if (question.Type == QuestionType.Sort)
             foreach (var card in question.Options)
@@ -25,7 +32,6 @@ public static class PupilDriver
         else
             foreach (var option in question.RightOptions)
                 await page.Locator($"label.choice:has(input[value='{option.Id}'])").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Check my answer" }).ClickAsync();
     }
 
     /// <summary>A wrong answer, for the "have another go" path.</summary>

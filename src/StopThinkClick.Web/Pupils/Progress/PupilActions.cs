@@ -1,3 +1,4 @@
+using StopThinkClick.Web.Platform.Events;
 using Marten;
 using JasperFx;
 using StopThinkClick.Curriculum.Model;

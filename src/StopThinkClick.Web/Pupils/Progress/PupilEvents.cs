@@ -30,3 +30,9 @@ public sealed record ScenarioChoiceMade(Guid PupilId, string ScenarioId, Guid Ru
 public sealed record ScenarioFinished(Guid PupilId, string ScenarioId, Guid RunId, string EndingId, DateTimeOffset At);
 
 public sealed record BadgeEarned(Guid PupilId, string BadgeId, DateTimeOffset At);
+
+/// <summary>
+/// The pupil took part in a live session (written when it ends): a live lesson counts as the
+/// lesson covered, a live quiz or story as played, for their home page and the class dashboard.
+/// </summary>
+public sealed record LiveSessionAttended(Guid PupilId, Guid SessionId, string Kind, string ItemId, int Answered, int Right, DateTimeOffset At);

@@ -16,6 +16,7 @@ public sealed class PupilProgress : IRevisioned
     public Dictionary<string, ScenarioProgress> Scenarios { get; set; } = [];
     public List<EarnedBadge> Badges { get; set; } = [];
     public LastActivity? Last { get; set; }
+    public List<Guid> LiveSessions { get; set; } = [];
 
     public bool HasBadge(string id) => Badges.Any(b => b.Id == id);
     public IEnumerable<string> CompletedLessons => Lessons.Where(l => l.Value.Completed).Select(l => l.Key);
@@ -26,6 +27,8 @@ public sealed class LessonProgress
     public int LastStep { get; set; }
     public bool Completed { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+    /// <summary>Covered in a live class session rather than alone.</summary>
+    public bool InClass { get; set; }
 }
 
 public sealed class QuizProgress

@@ -85,6 +85,26 @@ public sealed partial class PupilProgressProjection : SingleStreamProjection<Pup
         scenario.LastEnding = e.EndingId;
     }
 
+    public void Apply(LiveSessionAttended e, PupilProgress p)
+    {
+        switch (e.Kind)
+        {
+            case "Lesson":
+                var lesson = Lesson(p, e.ItemId);
+                if (!lesson.Completed) (lesson.Completed, lesson.CompletedAt, lesson.InClass) = (true, e.At, true);
+                break;
+            case "Quiz":
+                var quiz = Quiz(p, e.ItemId);
+                quiz.Completions++;
+                quiz.LastCompletedAt = e.At;
+                break;
+            case "Scenario":
+                Scenario(p, e.ItemId).Finishes++;
+                break;
+        }
+        p.LiveSessions.Add(e.SessionId);
+    }
+
     public void Apply(BadgeEarned e, PupilProgress p)
     {
         if (!p.HasBadge(e.BadgeId)) p.Badges.Add(new EarnedBadge(e.BadgeId, e.At));

@@ -1,4 +1,5 @@
 using StopThinkClick.Curriculum.Model;
+using StopThinkClick.Web.Platform.Events;
 using StopThinkClick.Web.Pupils.Progress;
 
 namespace StopThinkClick.Web.Pupils.Scenarios;

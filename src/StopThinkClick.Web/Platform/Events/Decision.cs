@@ -1,4 +1,4 @@
-namespace StopThinkClick.Web.Pupils.Progress;
+namespace StopThinkClick.Web.Platform.Events;
 
 /// <summary>What a decider decided: the events to append, or a refusal a child can understand (and nothing stored).</summary>
 public sealed record Decision(IReadOnlyList<object> Events, string? Refusal = null)

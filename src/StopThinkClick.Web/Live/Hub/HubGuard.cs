@@ -1,0 +1,48 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.SignalR;
+using Npgsql;
+
+namespace StopThinkClick.Web.Live.Hub;
+
+/// <summary>
+/// Around every hub call: a per-connection rate limit (a device stuck in a loop, or a child
+/// hammering the button, slows down alone; everyone else carries on), and failures told kindly —
+/// a database that is down or slow says "not saved, trying again", so the client resends.
+/// </summary>
+public sealed class HubGuard(ILogger<HubGuard> logger) : IHubFilter
+{
+    const string BucketKey = "stc.rate";
+
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        var items = invocation.Context.Items;
+        if (items[BucketKey] is not TokenBucketRateLimiter bucket)
+            items[BucketKey] = bucket = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = 30, TokensPerPeriod = 10, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0, AutoReplenishment = true,
+            });
+        using var lease = bucket.AttemptAcquire();
+        if (!lease.IsAcquired) throw new HubException("Too many messages at once. Please slow down.");
+
+        try
+        {
+            return await next(invocation);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException || e.InnerException is NpgsqlException or TimeoutException)
+        {
+            logger.LogWarning("Live call {Method} not saved: {Message}", invocation.HubMethodName, e.Message);
+            throw new HubException("Not saved yet: the school's server is busy. Trying again…");
+        }
+        catch (Exception e) when (e is not HubException and not OperationCanceledException)
+        {
+            logger.LogError(e, "Live call {Method} failed", invocation.HubMethodName);
+            throw new HubException("Something went wrong. Please try again.");
+        }
+    }
+
+    public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        (context.Context.Items[BucketKey] as IDisposable)?.Dispose();
+        return next(context, exception);
+    }
+}

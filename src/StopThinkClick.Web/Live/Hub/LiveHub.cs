@@ -1,0 +1,145 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using StopThinkClick.Web.Live.Sessions;
+using StopThinkClick.Web.Platform.Events;
+using StopThinkClick.Web.Safeguarding.Concerns;
+using StopThinkClick.Web.SignIn;
+
+namespace StopThinkClick.Web.Live.Hub;
+
+/// <summary>
+/// The live classroom. Every call names its session and is checked against the caller: pupils may
+/// join and answer only in their own class's sessions, only the session's teacher may drive it or
+/// watch it as board or console. A pupil's answer, vote or worry is acknowledged only after it is
+/// committed; a refusal says why in words a child understands.
+/// </summary>
+[Authorize]
+public sealed class LiveHub(LiveSessions sessions, LiveSessionLifecycle lifecycle, LiveNotifier notifier, IDocumentStore store, TimeProvider clock)
+    : Hub<ILiveClient>
+{
+    CancellationToken Aborted => Context.ConnectionAborted;
+    DateTimeOffset Now => clock.GetUtcNow();
+    Guid Me => Context.User!.PersonId();
+
+    // ---- Pupils ----------------------------------------------------------------------------
+
+    public async Task<JoinState> Join(Guid sessionId)
+    {
+        var (live, problem) = await PupilSessionAsync(sessionId);
+        if (live is null) return new JoinState(false, problem, 0, false, false);
+        var me = Me;
+        var (decision, wrote) = await live.SubmitAsync(me, s => LiveDecider.Join(s, me, Now), events => sessions.WriteAsync(live, events), Aborted);
+        if (decision.Refused) return new JoinState(false, decision.Refusal, 0, false, live.State.Ended);
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Pupils(sessionId), Aborted);
+        if (wrote) await notifier.AfterAsync(live, decision.Events);
+        return new JoinState(true, null, live.Version, live.State.Locked, live.State.Ended);
+    }
+
+    public async Task<Ack> Answer(Guid sessionId, Guid answerId, string questionId, string[] optionIds, long sentAtMs)
+    {
+        var (live, problem) = await PupilSessionAsync(sessionId);
+        if (live is null) return Ack.Refused(problem!);
+        if (answerId == Guid.Empty || questionId.Length > 16 || optionIds.Length > 12 || optionIds.Any(o => o.Length > 8))
+            return Ack.Refused("That answer could not be read. Please try again.");
+        var me = Me;
+        var (decision, wrote) = await live.SubmitAsync(answerId,
+            s => LiveDecider.Answer(s, live.Script, me, answerId, questionId, optionIds, Now), events => sessions.WriteAsync(live, events), Aborted);
+        if (decision.Refused) return Ack.Refused(decision.Refusal!);
+        if (wrote) await notifier.AfterAsync(live, decision.Events, sentAtMs);
+        return Ack.Stored;
+    }
+
+    public async Task<Ack> Vote(Guid sessionId, Guid voteId, string sceneId, string choiceId)
+    {
+        var (live, problem) = await PupilSessionAsync(sessionId);
+        if (live is null) return Ack.Refused(problem!);
+        if (voteId == Guid.Empty || sceneId.Length > 80 || choiceId.Length > 8) return Ack.Refused("That vote could not be read. Please try again.");
+        var me = Me;
+        var (decision, wrote) = await live.SubmitAsync(voteId,
+            s => LiveDecider.Vote(s, live.Script, me, voteId, sceneId, choiceId, Now), events => sessions.WriteAsync(live, events), Aborted);
+        if (decision.Refused) return Ack.Refused(decision.Refusal!);
+        if (wrote) await notifier.AfterAsync(live, decision.Events);
+        return Ack.Stored;
+    }
+
+    /// <summary>"I'm worried": stored as a concern for the safeguarding lead, then shown on the teacher's console only.</summary>
+    public async Task<Ack> Worry(Guid sessionId, Guid concernId)
+    {
+        var (live, problem) = await PupilSessionAsync(sessionId);
+        if (live is null) return Ack.Refused(problem!);
+        if (concernId == Guid.Empty) return Ack.Refused("Please try again.");
+        var me = Me;
+        var worry = new WorryRaised(sessionId, me, concernId, Now);
+        var (_, wrote) = await live.SubmitAsync(concernId, s => s.Worries.Any(w => w.ConcernId == concernId) ? Decision.Nothing : Decision.Of(worry), async _ =>
+        {
+            await using var session = store.LightweightSession(live.SchoolId);
+            if (await session.LoadAsync<Concern>(concernId, Aborted) is not null) return;
+            session.Events.Append(sessionId, worry);
+            await RaiseConcern.StoreAsync(session, new ConcernRaised(concernId, ConcernTopics.SomethingElse, ConcernSource.LiveSession,
+                me, live.State.ClassId, sessionId, null, false, worry.At), null, Aborted);
+        }, Aborted);
+        if (wrote) await notifier.AfterAsync(live, [worry]);
+        return Ack.Stored;
+    }
+
+    // ---- The session's teacher -------------------------------------------------------------
+
+    /// <summary>The board (projector) or the console (the teacher's own device) starts watching.</summary>
+    public async Task<JoinState> Watch(Guid sessionId, string view)
+    {
+        var (live, problem) = await TeacherSessionAsync(sessionId);
+        if (live is null) return new JoinState(false, problem, 0, false, false);
+        var group = view == "console" ? LiveGroups.Console(sessionId) : LiveGroups.Board(sessionId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group, Aborted);
+        return new JoinState(true, null, live.Version, live.State.Locked, live.State.Ended);
+    }
+
+    public Task<Ack> Next(Guid sessionId) => TeacherAsync(sessionId, (s, script) => LiveDecider.Next(s, script, Now));
+    public Task<Ack> Back(Guid sessionId) => TeacherAsync(sessionId, (s, script) => LiveDecider.Back(s, script, Now));
+    public Task<Ack> Reveal(Guid sessionId) => TeacherAsync(sessionId, (s, script) => LiveDecider.Reveal(s, script, Now));
+    public Task<Ack> Lock(Guid sessionId, bool locked) => TeacherAsync(sessionId, (s, _) => LiveDecider.Lock(s, locked, Now));
+    public Task<Ack> OpenVote(Guid sessionId) => TeacherAsync(sessionId, (s, script) => LiveDecider.OpenVote(s, script, Now));
+    public Task<Ack> CloseVote(Guid sessionId) => TeacherAsync(sessionId, (s, _) => LiveDecider.CloseVote(s, Now));
+    public Task<Ack> ChooseBranch(Guid sessionId, string choiceId) => TeacherAsync(sessionId, (s, script) => LiveDecider.ChooseBranch(s, script, choiceId, Now));
+
+    public async Task<Ack> End(Guid sessionId)
+    {
+        var (live, problem) = await TeacherSessionAsync(sessionId);
+        if (live is null) return Ack.Refused(problem!);
+        var decision = await lifecycle.EndAsync(live, Aborted);
+        if (decision.Refused) return Ack.Refused(decision.Refusal!);
+        await notifier.AfterAsync(live, decision.Events);
+        return Ack.Stored;
+    }
+
+    async Task<Ack> TeacherAsync(Guid sessionId, Func<LiveSessionState, Script, Decision> decide)
+    {
+        var (live, problem) = await TeacherSessionAsync(sessionId);
+        if (live is null) return Ack.Refused(problem!);
+        var decision = await live.CommandAsync(s => decide(s, live.Script), events => sessions.WriteAsync(live, events), Aborted);
+        if (decision.Refused) return Ack.Refused(decision.Refusal!);
+        await notifier.AfterAsync(live, decision.Events);
+        return Ack.Stored;
+    }
+
+    // ---- Who may do what -------------------------------------------------------------------
+
+    async Task<(LiveSession?, string?)> PupilSessionAsync(Guid sessionId)
+    {
+        var user = Context.User!;
+        if (!user.IsInRole(Roles.Pupil)) return (null, "Only pupils can do that.");
+        var live = await sessions.GetAsync(user.SchoolId(), sessionId, Aborted);
+        if (live is null) return (null, "We can't find that live lesson.");
+        if (live.State.ClassId != user.ClassId()) return (null, "This live lesson is for another class.");
+        return (live, null);
+    }
+
+    async Task<(LiveSession?, string?)> TeacherSessionAsync(Guid sessionId)
+    {
+        var user = Context.User!;
+        var live = user.IsInRole(Roles.Pupil) ? null : await sessions.GetAsync(user.SchoolId(), sessionId, Aborted);
+        if (live is null || live.State.TeacherId != Me) return (null, "Only the session's teacher can do that.");
+        return (live, null);
+    }
+}
