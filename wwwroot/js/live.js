@@ -67,6 +67,7 @@
           slide.innerHTML = html;
           version = Number(document.getElementById("slide-content")?.dataset.version ?? version);
           window.StopThinkClick?.ReadAloud?.wire(slide);
+          window.StopThinkClick?.SignaturePad?.wire(slide);
           if (focusedInSlide || view === "pupil") slide.querySelector("h1, h2")?.setAttribute("tabindex", "-1");
           if (focusedInSlide) slide.querySelector("h1, h2")?.focus();
           if (!again) return;
@@ -156,7 +157,11 @@
   }
   connection.on("Worry", (w) => { alertTeacher(`${w.name} pressed "I'm worried". Only you can see this; it is in the safeguarding lead's log.`); refresh(); });
   connection.on("Meaning", (m) => alertTeacher(`${m.name} asked what this promise means: "${m.promise}"`));
-  connection.on("Affirmed", () => refresh());
+  connection.on("Affirmed", (c) => {
+    document.querySelectorAll("[data-affirmed]").forEach((el) => { el.textContent = c.affirmed; });
+    document.querySelectorAll("[data-signed]").forEach((el) => { el.textContent = c.signed; });
+    if (view === "console") refresh();
+  });
 
   // ---- Sending, and sending again -------------------------------------------------------------
   const storeKey = `stc.pending.${sessionId}`;
@@ -205,6 +210,13 @@
       form.querySelector("button[type=submit]").disabled = true;
       form.querySelector("button[type=submit]").textContent = "Sending…";
       send(answerId, "Answer", [sessionId, answerId, form.dataset.question, options, Date.now()]);
+    } else if (form.matches("[data-live-sign]")) {
+      e.preventDefault();
+      const typedName = form.querySelector("input[name=typedName]").value.trim();
+      const drawnPath = form.querySelector("input[name=drawnPath]").value;
+      if (!typedName && !drawnPath) { showProblem("Write your name or draw your signature, then press Sign."); return; }
+      const signatureId = form.dataset.signature;
+      send(signatureId, "Sign", [sessionId, signatureId, typedName || null, drawnPath || null]);
     } else if (form.matches("[data-command-form]")) {
       e.preventDefault();
       if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
@@ -217,6 +229,18 @@
     if (vote) {
       const id = uuid();
       send(id, "Vote", [sessionId, id, vote.dataset.scene, vote.dataset.choice]);
+      return;
+    }
+    const affirm = e.target.closest("[data-live-affirm]");
+    if (affirm) {
+      affirm.disabled = true;
+      send(`affirm-${affirm.dataset.promise}`, "Affirm", [sessionId, affirm.dataset.promise], (ack) => { if (!ack.ok) affirm.disabled = false; });
+      return;
+    }
+    const meaning = e.target.closest("[data-live-meaning]");
+    if (meaning) {
+      meaning.disabled = true;
+      send(`meaning-${meaning.dataset.promise}`, "AskMeaning", [sessionId, meaning.dataset.promise]);
       return;
     }
     const worry = e.target.closest("[data-worry]");

@@ -15,7 +15,7 @@ public sealed class Catalogue
         Lessons = all.OfType<Lesson>().OrderBy(l => l.FirstBand).ThenBy(l => l.Id, StringComparer.Ordinal).ToList();
         Quizzes = all.OfType<Quiz>().OrderBy(q => q.Id, StringComparer.Ordinal).ToList();
         Scenarios = all.OfType<Scenario>().OrderBy(s => s.FirstBand).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
-        Aups = all.OfType<Aup>().OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
+        Aups = all.OfType<AupText>().OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
         Guides = all.OfType<Guide>().OrderBy(g => g.FirstBand).ToList();
         Pictures = pictures.ToHashSet(StringComparer.Ordinal);
     }
@@ -23,7 +23,7 @@ public sealed class Catalogue
     public IReadOnlyList<Lesson> Lessons { get; }
     public IReadOnlyList<Quiz> Quizzes { get; }
     public IReadOnlyList<Scenario> Scenarios { get; }
-    public IReadOnlyList<Aup> Aups { get; }
+    public IReadOnlyList<AupText> Aups { get; }
     public IReadOnlyList<Guide> Guides { get; }
     public IReadOnlySet<string> Pictures { get; }
 
@@ -33,14 +33,14 @@ public sealed class Catalogue
     public Lesson? Lesson(string id) => Item(id) as Lesson;
     public Quiz? Quiz(string id) => Item(id) as Quiz;
     public Scenario? Scenario(string id) => Item(id) as Scenario;
-    public Aup? Aup(string id) => Item(id) as Aup;
+    public AupText? Aup(string id) => Item(id) as AupText;
 
     public IEnumerable<Lesson> LessonsFor(Band band) => Lessons.Where(l => l.IsFor(band));
     public IEnumerable<Scenario> ScenariosFor(Band band) => Scenarios.Where(s => s.IsFor(band));
     public Guide? GuideFor(Band band) => Guides.FirstOrDefault(g => g.IsFor(band));
 
-    public Aup? PupilAupFor(Band band) => Aups.FirstOrDefault(a => a.Audience == AupAudience.Pupils && a.IsFor(band));
-    public Aup? ParentAup => Aups.FirstOrDefault(a => a.Audience == AupAudience.Parents);
+    public AupText? PupilAupFor(Band band) => Aups.FirstOrDefault(a => a.Audience == AupAudience.Pupils && a.IsFor(band));
+    public AupText? ParentAup => Aups.FirstOrDefault(a => a.Audience == AupAudience.Parents);
 
     /// <summary>The lesson a quiz belongs to, if any.</summary>
     public Lesson? LessonOfQuiz(string quizId) => Lessons.FirstOrDefault(l => l.QuizId == quizId);

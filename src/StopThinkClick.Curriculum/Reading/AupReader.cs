@@ -8,7 +8,7 @@ namespace StopThinkClick.Curriculum.Reading;
 
 public static partial class AupReader
 {
-    public static Aup Read(FileContext file)
+    public static AupText Read(FileContext file)
     {
         var p = file.Problems;
         file.ReadCommon();
@@ -41,7 +41,7 @@ public static partial class AupReader
             p.Add(file.Front.EndLine, "the AUP has no promises", "add '## Promise: I will …' parts");
 
         file.ReportUnknownSettings();
-        return new Aup(file.Id, file.Title, file.Bands, file.Path, audience ?? AupAudience.Pupils, intro, promises, permissions, VersionOf(file.RawText));
+        return new AupText(file.Id, file.Title, file.Bands, file.Path, audience ?? AupAudience.Pupils, intro, promises, permissions, VersionOf(file.RawText));
     }
 
     static AupPromise ReadPromise(FileContext file, Section section, AupAudience? audience, string id)

@@ -34,7 +34,8 @@ public static class LiveSetup
             opts.Events.AddEventTypes([typeof(LiveSessionStarted), typeof(PupilJoined), typeof(PupilLeft), typeof(SlideShown),
                 typeof(AnswersRevealed), typeof(LiveAnswerReceived), typeof(VoteOpened), typeof(VoteCast), typeof(VoteClosed),
                 typeof(BranchChosen), typeof(ScreensLocked), typeof(ScreensUnlocked), typeof(WorryRaised), typeof(MeaningAsked),
-                typeof(LiveSessionEnded)]);
+                typeof(LiveSessionEnded), typeof(StopThinkClick.Web.Aup.PromiseAffirmed), typeof(StopThinkClick.Web.Aup.PupilSigned),
+                typeof(StopThinkClick.Web.Aup.SignaturesWitnessed)]);
         });
         return builder;
     }

@@ -17,7 +17,8 @@ public static class PupilsSetup
             opts.Events.AddEventTypes([
                 typeof(LessonStarted), typeof(LessonStepViewed), typeof(LessonCompleted), typeof(QuizStarted),
                 typeof(QuestionAnswered), typeof(QuizCompleted), typeof(ScenarioStarted), typeof(StoppedToThink),
-                typeof(ScenarioChoiceMade), typeof(ScenarioFinished), typeof(BadgeEarned), typeof(LiveSessionAttended)]);
+                typeof(ScenarioChoiceMade), typeof(ScenarioFinished), typeof(BadgeEarned), typeof(LiveSessionAttended),
+                typeof(Aup.AupSigned), typeof(Aup.AupCoSigned), typeof(Aup.ParentAgreementSigned), typeof(Aup.ConsentGiven), typeof(Aup.ConsentWithdrawn)]);
         });
         builder.Services.AddScoped<PupilActions>();
         return builder;

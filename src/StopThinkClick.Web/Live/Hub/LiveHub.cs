@@ -15,7 +15,7 @@ namespace StopThinkClick.Web.Live.Hub;
 /// committed; a refusal says why in words a child understands.
 /// </summary>
 [Authorize]
-public sealed class LiveHub(LiveSessions sessions, LiveSessionLifecycle lifecycle, LiveNotifier notifier, IDocumentStore store, TimeProvider clock)
+public sealed partial class LiveHub(LiveSessions sessions, LiveSessionLifecycle lifecycle, LiveNotifier notifier, IDocumentStore store, TimeProvider clock)
     : Hub<ILiveClient>
 {
     CancellationToken Aborted => Context.ConnectionAborted;

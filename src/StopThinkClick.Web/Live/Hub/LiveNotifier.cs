@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using StopThinkClick.Web.Aup;
 using StopThinkClick.Web.Live.Sessions;
 
 namespace StopThinkClick.Web.Live.Hub;
@@ -34,6 +35,18 @@ public sealed class LiveNotifier(IHubContext<LiveHub, ILiveClient> hub)
                     break;
                 case ScreensLocked or ScreensUnlocked:
                     await hub.Clients.Group(LiveGroups.Pupils(id)).Locked(s.Locked);
+                    slideChanged = true;
+                    break;
+                case MeaningAsked m:
+                    var promise = live.Script.Aup?.Promise(m.PromiseId);
+                    await hub.Clients.Group(LiveGroups.Console(id)).Meaning(new MeaningAlert(m.PupilId, live.NameOf(m.PupilId), m.PromiseId, promise?.Text.Plain ?? "", m.At));
+                    break;
+                case PromiseAffirmed or PupilSigned:
+                    var promiseId = (e as PromiseAffirmed)?.PromiseId ?? live.Script[s.Slide].PromiseId ?? "";
+                    await hub.Clients.Groups(LiveGroups.Board(id), LiveGroups.Console(id)).Affirmed(
+                        new AffirmationCounts(promiseId, s.Affirmations.Values.Count(a => a.Contains(promiseId)), s.Joined.Count, s.Signatures.Count));
+                    break;
+                case SignaturesWitnessed:
                     slideChanged = true;
                     break;
                 case LiveSessionEnded:

@@ -93,7 +93,8 @@ public sealed class LiveSession(string schoolId, Script script, LiveSessionState
         foreach (var e in events)
         {
             State.Apply(e);
-            if (e is SlideShown or AnswersRevealed or VoteOpened or VoteClosed or BranchChosen or ScreensLocked or ScreensUnlocked or LiveSessionEnded)
+            if (e is SlideShown or AnswersRevealed or VoteOpened or VoteClosed or BranchChosen or ScreensLocked or ScreensUnlocked or LiveSessionEnded
+                or StopThinkClick.Web.Aup.SignaturesWitnessed)
                 Version++;
         }
     }

@@ -1,3 +1,5 @@
+using StopThinkClick.Web.Aup;
+
 namespace StopThinkClick.Web.Live.Sessions;
 
 public sealed record LiveAnswer(Guid AnswerId, Guid PupilId, string QuestionId, IReadOnlyList<string> OptionIds, bool Correct, DateTimeOffset At);
@@ -33,6 +35,10 @@ public sealed class LiveSessionState
     public Dictionary<string, Dictionary<Guid, string>> Votes { get; } = [];
     public HashSet<Guid> VoteIds { get; } = [];
     public List<BranchChosen> Branches { get; } = [];
+
+    public Dictionary<Guid, HashSet<string>> Affirmations { get; } = [];
+    public Dictionary<Guid, Guid> Signatures { get; } = [];
+    public HashSet<Guid> Witnessed { get; } = [];
 
     public List<WorryRaised> Worries { get; } = [];
     public List<MeaningAsked> Meanings { get; } = [];
@@ -88,6 +94,12 @@ public sealed class LiveSessionState
             case ScreensUnlocked: Locked = false; break;
             case WorryRaised e: if (Worries.All(w => w.ConcernId != e.ConcernId)) Worries.Add(e); break;
             case MeaningAsked e: if (!Meanings.Contains(e)) Meanings.Add(e); break;
+            case PromiseAffirmed e:
+                if (!Affirmations.TryGetValue(e.PupilId, out var promised)) Affirmations[e.PupilId] = promised = [];
+                promised.Add(e.PromiseId);
+                break;
+            case PupilSigned e: Signatures.TryAdd(e.PupilId, e.SignatureId); break;
+            case SignaturesWitnessed e: Witnessed.UnionWith(e.PupilIds); break;
             case LiveSessionEnded e: EndedAt ??= e.At; Locked = false; break;
         }
     }

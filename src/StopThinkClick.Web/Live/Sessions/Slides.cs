@@ -19,7 +19,7 @@ public sealed class Script
     public ContentItem Content { get; }
     public Quiz? Quiz { get; }
     public Scenario? Scenario => Content as Scenario;
-    public global::StopThinkClick.Curriculum.Model.Aup? Aup => Content as global::StopThinkClick.Curriculum.Model.Aup;
+    public AupText? Aup => Content as AupText;
 
     Script(ContentItem content, Quiz? quiz, IReadOnlyList<Slide> slides) => (Content, Quiz, Slides) = (content, quiz, slides);
 

@@ -18,6 +18,7 @@ public sealed class StartLiveModel(SchoolSessions sessions, Catalogue catalogue,
     public IReadOnlyList<Lesson> Lessons { get; private set; } = [];
     public IReadOnlyList<Scenario> Stories { get; private set; } = [];
     public IReadOnlyList<Quiz> Quizzes { get; private set; } = [];
+    public AupText? Ceremony { get; private set; }
     public IReadOnlyList<LiveSessionCard> Running { get; private set; } = [];
     public string? Problem { get; private set; }
 
@@ -45,6 +46,7 @@ public sealed class StartLiveModel(SchoolSessions sessions, Catalogue catalogue,
         Lessons = catalogue.LessonsFor(Class.Band).ToList();
         Stories = catalogue.ScenariosFor(Class.Band).ToList();
         Quizzes = Lessons.Select(l => catalogue.Quiz(l.QuizId)).OfType<Quiz>().ToList();
+        Ceremony = catalogue.PupilAupFor(Class.Band);
         Running = await school.Query<LiveSessionCard>().Where(c => c.ClassId == classId && c.EndedAt == null).ToListAsync(ct);
         return true;
     }

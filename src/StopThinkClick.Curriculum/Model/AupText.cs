@@ -6,7 +6,7 @@ public enum AupAudience { Pupils, Parents }
 /// An Acceptable Use Policy text. Its version is a hash of its words, so changing the text makes
 /// a new version and earlier signatures become out of date.
 /// </summary>
-public sealed record Aup(
+public sealed record AupText(
     string Id, string Title, IReadOnlyList<Band> Bands, string SourceFile,
     AupAudience Audience,
     RichText Intro,

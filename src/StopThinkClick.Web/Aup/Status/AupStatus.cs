@@ -1,0 +1,42 @@
+using StopThinkClick.Curriculum.Model;
+using StopThinkClick.Web.Pupils.Progress;
+
+namespace StopThinkClick.Web.Aup.Status;
+
+/// <summary>Whether something was signed for the current text this school year, or when and why it is out of date.</summary>
+public sealed record SignedState(bool Current, DateTimeOffset? At, string? Note)
+{
+    public static SignedState Never { get; } = new(false, null, null);
+}
+
+/// <summary>
+/// One child's AUP position for their teacher and parents: their own signature, their parents'
+/// co-signature and agreement, and each photo/video permission. A signature counts only for the
+/// AUP text as it is now (its version hash) and only in the current school year.
+/// </summary>
+public sealed record AupStatus(AupText? PupilAup, AupText? ParentAup, SignedState Pupil, AupSignature? Signature, SignedState CoSigned, bool CoSignedOnChildsBehalf,
+    SignedState Agreement, IReadOnlyDictionary<string, ConsentRecord> Consents)
+{
+    public static AupStatus For(PupilProgress progress, Band band, Catalogue catalogue, DateTimeOffset now)
+    {
+        var pupilAup = catalogue.PupilAupFor(band);
+        var parentAup = catalogue.ParentAup;
+        var signature = pupilAup is null ? null : progress.AupSignatures.LastOrDefault(s => s.AupId == pupilAup.Id);
+        var coSign = pupilAup is null ? null : progress.CoSignatures.LastOrDefault(s => s.AupId == pupilAup.Id);
+        var agreement = parentAup is null ? null : progress.ParentAgreements.LastOrDefault(s => s.AupId == parentAup.Id);
+        return new AupStatus(pupilAup, parentAup,
+            State(signature?.Version, signature?.At, pupilAup, now), signature,
+            State(coSign?.Version, coSign?.At, pupilAup, now), coSign?.OnChildsBehalf == true,
+            State(agreement?.Version, agreement?.At, parentAup, now), progress.Consents);
+    }
+
+    static SignedState State(string? version, DateTimeOffset? at, AupText? aup, DateTimeOffset now)
+    {
+        if (version is null || at is null || aup is null) return SignedState.Never;
+        if (version != aup.Version) return new SignedState(false, at, "the promises have changed since");
+        if (!SchoolYear.IsCurrent(at.Value, now)) return new SignedState(false, at, $"signed in {SchoolYear.Name(SchoolYear.Of(at.Value))}");
+        return new SignedState(true, at, null);
+    }
+
+    public bool? Permission(string id) => Consents.TryGetValue(id, out var c) ? c.Given : null;
+}

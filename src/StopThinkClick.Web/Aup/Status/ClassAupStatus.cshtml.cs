@@ -1,0 +1,62 @@
+using System.Text;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using StopThinkClick.Curriculum.Model;
+using StopThinkClick.Web.Platform.Database;
+using StopThinkClick.Web.Pupils.Progress;
+using StopThinkClick.Web.Schools;
+using StopThinkClick.Web.SignIn;
+using StopThinkClick.Web.Teachers;
+
+namespace StopThinkClick.Web.Aup.Status;
+
+/// <summary>
+/// For the teacher: who has signed this year's promises, whose parents have co-signed, and each
+/// child's photo and video permissions (for the teacher who takes class photos).
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class ClassAupStatusModel(SchoolSessions sessions, Catalogue catalogue, TimeProvider clock) : PageModel
+{
+    public sealed record Row(Guid PupilId, string Name, AupStatus Status);
+
+    public SchoolClass? Class { get; private set; }
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public AupText? PupilAup => catalogue.PupilAupFor(Class!.Band);
+    public AupText? ParentAup => catalogue.ParentAup;
+    public int Year => SchoolYear.Of(clock.GetUtcNow());
+    public int Signed => Rows.Count(r => r.Status.Pupil.Current);
+    public int CoSigned => Rows.Count(r => r.Status.CoSigned.Current);
+
+    public async Task<IActionResult> OnGetAsync(Guid classId, CancellationToken ct) =>
+        await LoadAsync(classId, ct) ? Page() : NotFound();
+
+    /// <summary>The permissions as CSV, for whoever takes the class photo.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(Guid classId, CancellationToken ct)
+    {
+        if (!await LoadAsync(classId, ct)) return NotFound();
+        var permissions = ParentAup?.Permissions.Select(p => p.Id).ToList() ?? [];
+        var csv = new StringBuilder("pupil,signed," + string.Join(',', permissions) + "\n");
+        foreach (var row in Rows)
+            csv.Append(Csv(row.Name)).Append(',').Append(row.Status.Pupil.Current ? "yes" : "no").Append(',')
+               .AppendLine(string.Join(',', permissions.Select(p => row.Status.Permission(p) switch { true => "yes", false => "no", _ => "not answered" })));
+        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"permissions-{Class!.Name.Replace(' ', '-').ToLowerInvariant()}.csv");
+    }
+
+    static string Csv(string value) => value.IndexOfAny([',', '"', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+
+    async Task<bool> LoadAsync(Guid classId, CancellationToken ct)
+    {
+        await using var school = sessions.QueryCurrent();
+        Class = await TeacherClasses.OneAsync(school, User, classId, ct);
+        if (Class is null) return false;
+        var pupils = await school.Query<Pupil>().Where(p => p.ClassId == classId && !p.Erased).ToListAsync(ct);
+        var progress = (await school.LoadManyAsync<PupilProgress>(ct, pupils.Select(p => p.Id))).ToDictionary(p => p.Id);
+        var now = clock.GetUtcNow();
+        Rows = pupils.OrderBy(p => p.FirstName).ThenBy(p => p.LastInitial)
+            .Select(p => new Row(p.Id, p.DisplayName, AupStatus.For(progress.GetValueOrDefault(p.Id) ?? new PupilProgress { Id = p.Id }, Class.Band, catalogue, now)))
+            .ToList();
+        return true;
+    }
+}
