@@ -9,6 +9,9 @@ public sealed record School(string Id, string Name, string SafeguardingContact);
 public sealed record SchoolClass(Guid Id, string Name, Band Band, string ClassCode, IReadOnlyList<Guid> TeacherIds)
 {
     public string Label => $"{Name} ({Band.ShortName()})";
+
+    /// <summary>A Year 6 class that has left (after "move up a year"); kept until its pupils' data is erased.</summary>
+    public bool Left { get; init; }
 }
 
 /// <summary>

@@ -17,6 +17,7 @@ public static class SchoolsSetup
             opts.Schema.For<AdultAccount>().SingleTenanted();
             opts.Schema.For<ClassCodeEntry>().SingleTenanted();
             opts.Schema.For<LoginCardEntry>().SingleTenanted();
+            opts.Schema.For<ParentInvitation>().SingleTenanted().Index(i => i.PupilId);
         });
         return builder;
     }

@@ -22,3 +22,13 @@ public sealed record ClassCodeEntry(string Id, string SchoolId, Guid ClassId);
 
 /// <summary>Login card secret (its SHA-256) → pupil. Printing a new card removes the old entry.</summary>
 public sealed record LoginCardEntry(string Id, string SchoolId, Guid PupilId, int CardVersion);
+
+/// <summary>
+/// An invitation letter's code (its SHA-256) → the child it attaches a parent to. Single use, and
+/// it expires: a lost letter stops working after a month, or as soon as it is used.
+/// </summary>
+public sealed record ParentInvitation(string Id, string SchoolId, Guid PupilId, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt)
+{
+    public DateTimeOffset? UsedAt { get; init; }
+    public Guid? UsedBy { get; init; }
+}

@@ -12,7 +12,7 @@ public static class TeacherClasses
     {
         var classes = await school.Query<SchoolClass>().ToListAsync(ct);
         var me = user.PersonId();
-        return classes.Where(c => user.IsInRole(Roles.SchoolAdmin) || c.TeacherIds.Contains(me))
+        return classes.Where(c => !c.Left && (user.IsInRole(Roles.SchoolAdmin) || c.TeacherIds.Contains(me)))
             .OrderBy(c => c.Band).ThenBy(c => c.Name).ToList();
     }
 

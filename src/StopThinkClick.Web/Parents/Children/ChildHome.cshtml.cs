@@ -1,0 +1,57 @@
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using StopThinkClick.Curriculum.Model;
+using StopThinkClick.Web.Aup.Status;
+using StopThinkClick.Web.Platform.Database;
+using StopThinkClick.Web.Pupils.Progress;
+using StopThinkClick.Web.SignIn;
+
+namespace StopThinkClick.Web.Parents.Children;
+
+/// <summary>
+/// What my child did this term: lessons, stories, badges and promises — and the lessons' home
+/// notes. Never their individual answers: a parent sees what was learned, not what went wrong.
+/// </summary>
+[Authorize(Policy = Policies.Parent)]
+public sealed class ChildHomeModel(SchoolSessions sessions, Catalogue catalogue, TimeProvider clock) : PageModel
+{
+    public ParentChildren.Child? Child { get; private set; }
+    public DateTimeOffset TermStart { get; private set; }
+    public IReadOnlyList<(Lesson Lesson, bool InClass)> Lessons { get; private set; } = [];
+    public IReadOnlyList<Scenario> Stories { get; private set; } = [];
+    public IReadOnlyList<Badge> Badges { get; private set; } = [];
+    public IReadOnlyList<Lesson> HomeNotes { get; private set; } = [];
+    public bool Signed { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid pupilId, CancellationToken ct)
+    {
+        await using var school = sessions.QueryCurrent();
+        Child = await ParentChildren.OneAsync(school, User, pupilId, ct);
+        if (Child is null)
+        {
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+        var now = clock.GetUtcNow();
+        TermStart = Terms.StartOf(now);
+        var progress = await school.LoadAsync<PupilProgress>(pupilId, ct) ?? new PupilProgress { Id = pupilId };
+        Lessons = progress.Lessons.Where(l => l.Value is { Completed: true } && l.Value.CompletedAt >= TermStart)
+            .Select(l => (catalogue.Lesson(l.Key), l.Value.InClass)).Where(x => x.Item1 is not null).Select(x => (x.Item1!, x.InClass)).ToList();
+        Stories = progress.Scenarios.Where(s => s.Value.Finishes > 0).Select(s => catalogue.Scenario(s.Key)).OfType<Scenario>().ToList();
+        Badges = progress.Badges.Select(b => StopThinkClick.Web.Pupils.Progress.Badges.Find(b.Id)).OfType<Badge>().ToList();
+        HomeNotes = Lessons.Select(l => l.Lesson).Take(6).ToList();
+        Signed = AupStatus.For(progress, Child.Class.Band, catalogue, now).Pupil.Current;
+        return Page();
+    }
+}
+
+/// <summary>School terms, roughly as English schools keep them: autumn from September, spring from January, summer from mid-April.</summary>
+public static class Terms
+{
+    public static DateTimeOffset StartOf(DateTimeOffset now) =>
+        now.Month >= 9 ? new DateTimeOffset(now.Year, 9, 1, 0, 0, 0, TimeSpan.Zero)
+        : now.Month > 4 || (now.Month == 4 && now.Day >= 15) ? new DateTimeOffset(now.Year, 4, 15, 0, 0, 0, TimeSpan.Zero)
+        : new DateTimeOffset(now.Year, 1, 1, 0, 0, 0, TimeSpan.Zero);
+}

@@ -1,0 +1,66 @@
+using System.Text;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using StopThinkClick.Curriculum.Model;
+using StopThinkClick.Web.Live.Sessions;
+using StopThinkClick.Web.Live.Summary;
+using StopThinkClick.Web.Platform.Database;
+using StopThinkClick.Web.Pupils.Progress;
+using StopThinkClick.Web.Schools;
+using StopThinkClick.Web.SignIn;
+
+namespace StopThinkClick.Web.Teachers.Coverage;
+
+/// <summary>
+/// The evidence a school shows an inspector: coverage of the eight strands by year group (or by
+/// class within one year group), printable and as CSV.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class CoverageReportModel(SchoolSessions sessions, Catalogue catalogue) : PageModel
+{
+    public sealed record Cell(Strand Strand, int Covered, int LiveLessons);
+    public sealed record Row(string Name, int Pupils, IReadOnlyList<Cell> Cells);
+
+    public Band? Band { get; private set; }
+    public IReadOnlyList<Band> BandsInSchool { get; private set; } = [];
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(Band? band, CancellationToken ct) => await LoadAsync(band, ct);
+
+    public async Task<IActionResult> OnGetCsvAsync(Band? band, CancellationToken ct)
+    {
+        await LoadAsync(band, ct);
+        var csv = new StringBuilder("group,pupils,strand,pupils_covered,percent,lessons_taught_live\n");
+        foreach (var row in Rows)
+            foreach (var cell in row.Cells)
+                csv.Append('"').Append(row.Name.Replace("\"", "\"\"")).Append("\",").Append(row.Pupils).Append(',').Append(cell.Strand.Slug()).Append(',')
+                   .Append(cell.Covered).Append(',').Append(StrandCoverage.Percent(cell.Covered, row.Pupils)).Append(',').Append(cell.LiveLessons).Append('\n');
+        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"coverage-{(band?.Slug() ?? "school")}.csv");
+    }
+
+    async Task LoadAsync(Band? band, CancellationToken ct)
+    {
+        Band = band;
+        await using var school = sessions.QueryCurrent();
+        var classes = await school.Query<SchoolClass>().ToListAsync(ct);
+        BandsInSchool = classes.Select(c => c.Band).Distinct().Order().ToList();
+        var pupils = await school.Query<Pupil>().Where(p => !p.Erased).ToListAsync(ct);
+        var progress = (await school.LoadManyAsync<PupilProgress>(ct, pupils.Select(p => p.Id))).ToDictionary(p => p.Id);
+        var summaries = await school.Query<LiveSessionSummary>().Where(s => s.Kind == LiveKind.Lesson).ToListAsync(ct);
+
+        IEnumerable<(string Name, Band Band, IReadOnlyList<Guid> ClassIds)> groups = band is null
+            ? classes.GroupBy(c => c.Band).OrderBy(g => g.Key).Select(g => (g.Key.DisplayName(), g.Key, (IReadOnlyList<Guid>)g.Select(c => c.Id).ToList()))
+            : classes.Where(c => c.Band == band).OrderBy(c => c.Name).Select(c => (c.Name, c.Band, (IReadOnlyList<Guid>)[c.Id]));
+
+        Rows = groups.Select(g =>
+        {
+            var lessons = catalogue.LessonsFor(g.Band).ToList();
+            var members = pupils.Where(p => g.ClassIds.Contains(p.ClassId)).Select(p => progress.GetValueOrDefault(p.Id) ?? new PupilProgress()).ToList();
+            var taught = summaries.Where(s => g.ClassIds.Contains(s.ClassId)).Select(s => catalogue.Lesson(s.ItemId)).OfType<Lesson>().ToList();
+            return new Row(g.Name, members.Count, Strands.All.Select(s =>
+                new Cell(s, StrandCoverage.Class(members, s, lessons).Covered, taught.Count(l => l.Strands.Contains(s)))).ToList());
+        }).ToList();
+    }
+}

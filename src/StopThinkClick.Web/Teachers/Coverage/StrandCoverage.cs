@@ -1,0 +1,36 @@
+using StopThinkClick.Curriculum.Model;
+using StopThinkClick.Web.Pupils.Progress;
+
+namespace StopThinkClick.Web.Teachers.Coverage;
+
+/// <summary>How far one pupil has got in one strand: lessons finished (alone or in class) and how their quizzes went.</summary>
+public sealed record StrandCell(int Done, int Available, int? QuizPercent)
+{
+    public string Level => Done == 0 ? "none" : Done >= Available ? "all" : "some";
+
+    /// <summary>The cell's words, so the heat map reads without colour too.</summary>
+    public string Words => Available == 0 ? "n/a" : Done == 0 ? "Not yet" : $"{Done} of {Available}{(QuizPercent is { } q ? $", quiz {q}%" : "")}";
+}
+
+/// <summary>The arithmetic of coverage, shared by the class dashboard and the school report.</summary>
+public static class StrandCoverage
+{
+    public static StrandCell Cell(PupilProgress progress, Strand strand, IReadOnlyList<Lesson> bandLessons, Catalogue catalogue)
+    {
+        var inStrand = bandLessons.Where(l => l.Strands.Contains(strand)).ToList();
+        var done = inStrand.Where(l => progress.Lessons.GetValueOrDefault(l.Id)?.Completed == true).ToList();
+        var scores = done.Select(l => progress.Quizzes.GetValueOrDefault(l.QuizId)).Where(q => q is { Completions: > 0, Questions: > 0 })
+            .Select(q => 100 * q!.BestRightFirstTime / q.Questions).ToList();
+        return new StrandCell(done.Count, inStrand.Count, scores.Count > 0 ? (int)scores.Average() : null);
+    }
+
+    /// <summary>Pupils who finished at least one lesson in the strand, out of all.</summary>
+    public static (int Covered, int Pupils) Class(IEnumerable<PupilProgress> pupils, Strand strand, IReadOnlyList<Lesson> bandLessons)
+    {
+        var inStrand = bandLessons.Where(l => l.Strands.Contains(strand)).Select(l => l.Id).ToHashSet();
+        var list = pupils.ToList();
+        return (list.Count(p => p.Lessons.Any(l => l.Value.Completed && inStrand.Contains(l.Key))), list.Count);
+    }
+
+    public static int Percent(int part, int whole) => whole == 0 ? 0 : (int)Math.Round(100.0 * part / whole);
+}
