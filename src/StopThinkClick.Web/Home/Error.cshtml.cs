@@ -14,16 +14,18 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 {
     public bool Busy { get; private set; }
 
-    public void OnGet() => Handle();
-    public void OnPost() => Handle();
+    public IActionResult OnGet() => Handle();
+    public IActionResult OnPost() => Handle();
 
-    void Handle()
+    IActionResult Handle()
     {
         var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (error is null) return NotFound(); // only ever shown in place of a failed request
         Busy = error is NpgsqlException or TimeoutException or OperationCanceledException
             || error?.InnerException is NpgsqlException or TimeoutException;
         Response.StatusCode = Busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
         if (error is not null && !Busy) logger.LogError(error, "Unhandled error on {Path}", HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path);
         else if (error is not null) logger.LogWarning("The database was slow or unreachable: {Message}", error.Message);
+        return Page();
     }
 }

@@ -28,3 +28,11 @@ public static class RateLimits
     public const string PupilSignIn = "pupil-sign-in";
     public const string AdultSignIn = "adult-sign-in";
 }
+
+/// <summary>Requests a minute from one address to the sign-in pages (a whole class shares one address).</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+    public int PupilSignInPerMinute { get; set; } = 120;
+    public int AdultSignInPerMinute { get; set; } = 20;
+}

@@ -31,11 +31,12 @@ public static class SignInSetup
             .AddPolicy(Policies.Safeguarding, p => p.RequireRole(Roles.SafeguardingLead, Roles.DeputySafeguardingLead))
             .AddPolicy(Policies.SchoolAdmin, p => p.RequireRole(Roles.SchoolAdmin));
 
+        var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         builder.Services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(RateLimits.PupilSignIn, context => PerClient(context, 120));
-            options.AddPolicy(RateLimits.AdultSignIn, context => PerClient(context, 20));
+            options.AddPolicy(RateLimits.PupilSignIn, context => PerClient(context, limits.PupilSignInPerMinute));
+            options.AddPolicy(RateLimits.AdultSignIn, context => PerClient(context, limits.AdultSignInPerMinute));
             options.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";

@@ -15,6 +15,8 @@ public sealed class LessonDoneModel(Catalogue catalogue, PupilActions actions, S
     {
         Lesson = await OpenAsync<Lesson>(lessonId, ct);
         if (Lesson is null) return Page();
+        if (Progress.Lessons.GetValueOrDefault(Lesson.Id)?.Completed != true)
+            return Refuse("You have not finished this lesson yet.", StatusCodes.Status404NotFound);
         Quiz = Catalogue.Quiz(Lesson.QuizId);
         // Only badges the pupil really holds are shown, whatever the link says.
         NewBadges = (badges ?? "").Split(',').Where(Progress.HasBadge).Select(Badges.Find).OfType<Badge>().ToList();

@@ -37,6 +37,11 @@ public sealed class StopAndThinkModel(Catalogue catalogue, PupilActions actions,
         if (Scenario is null) return false;
         RunId = runId;
         SceneId = sceneId;
+        if (Progress.Scenarios.GetValueOrDefault(Scenario.Id)?.Current?.Id != runId)
+        {
+            Refuse("This story is not open any more. Start it again from your lessons.", StatusCodes.Status404NotFound);
+            return false;
+        }
         Choice = Scenario.Scene(sceneId)?.Choice(choiceId);
         if (Choice is not { Risky: true })
         {
