@@ -4,6 +4,7 @@ using StopThinkClick.Web.Platform;
 using StopThinkClick.Web.Platform.Database;
 using StopThinkClick.Web.Platform.Health;
 using StopThinkClick.Web.Platform.Web;
+using StopThinkClick.Web.Privacy;
 using StopThinkClick.Web.Pupils;
 using StopThinkClick.Web.Safeguarding;
 using StopThinkClick.Web.Schools;
@@ -30,6 +31,7 @@ builder.AddSignIn();
 builder.AddPupils();
 builder.AddSafeguarding();
 builder.AddLive();
+builder.AddPrivacy();
 
 var app = builder.Build();
 app.UseWebPlatform();

@@ -15,8 +15,17 @@ namespace StopThinkClick.Web.Parents.Children;
 /// notes. Never their individual answers: a parent sees what was learned, not what went wrong.
 /// </summary>
 [Authorize(Policy = Policies.Parent)]
-public sealed class ChildHomeModel(SchoolSessions sessions, Catalogue catalogue, TimeProvider clock) : PageModel
+public sealed class ChildHomeModel(SchoolSessions sessions, Catalogue catalogue, TimeProvider clock, StopThinkClick.Web.Privacy.SubjectAccessExport export) : PageModel
 {
+    /// <summary>A parent can download everything held about their own child.</summary>
+    public async Task<IActionResult> OnGetExportAsync(Guid pupilId, CancellationToken ct)
+    {
+        await using var school = sessions.QueryCurrent();
+        if (await ParentChildren.OneAsync(school, User, pupilId, ct) is null) return NotFound();
+        var data = await export.ForPupilAsync(sessions.CurrentSchoolId(), pupilId, ct);
+        return data is null ? NotFound() : File(data, "application/json", $"my-child-{pupilId:N}.json");
+    }
+
     public ParentChildren.Child? Child { get; private set; }
     public DateTimeOffset TermStart { get; private set; }
     public IReadOnlyList<(Lesson Lesson, bool InClass)> Lessons { get; private set; } = [];

@@ -1,0 +1,72 @@
+using Marten;
+using StopThinkClick.Web.Aup;
+using StopThinkClick.Web.Live.Sessions;
+using StopThinkClick.Web.Live.Summary;
+using StopThinkClick.Web.Pupils.Progress;
+using StopThinkClick.Web.Safeguarding.Concerns;
+using StopThinkClick.Web.Schools;
+using StopThinkClick.Web.Teachers.SetWork;
+
+namespace StopThinkClick.Web.Privacy;
+
+/// <summary>
+/// Erasing a pupil who has left: their name, sign-in, preferences, signatures, own words and
+/// progress document go; their id is blanked in every event that names it (Marten event masking)
+/// and their stream is archived; live session summaries keep their counts but not the id. What
+/// remains — answers per option, lessons taught — is anonymous.
+/// Open safeguarding concerns stop it: the lead closes or transfers them first (a child protection
+/// file follows the child to their next school).
+/// </summary>
+public sealed class PupilErasure(IDocumentStore store)
+{
+    public async Task<string?> EraseAsync(string schoolId, Guid pupilId, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession(schoolId);
+        var pupil = await session.LoadAsync<Pupil>(pupilId, ct);
+        if (pupil is null || pupil.Erased) return "this pupil has already been erased.";
+        if (await session.Query<Concern>().AnyAsync(c => c.PupilId == pupilId && c.Status != ConcernStatus.Closed, ct))
+            return $"{pupil.FirstName} has open safeguarding concerns. The safeguarding lead must close or transfer them first.";
+
+        var sessionIds = await session.Query<LiveSessionCard>().Where(c => c.ClassId == pupil.ClassId).Select(c => c.Id).ToListAsync(ct);
+        session.Store(pupil with { FirstName = "Erased", LastInitial = "-", Erased = true, SignIn = new PupilSignIn(), Preferences = new PupilPreferences() });
+        session.DeleteWhere<LoginCardEntry>(e => e.PupilId == pupilId);
+        session.DeleteWhere<ParentInvitation>(i => i.PupilId == pupilId);
+        session.DeleteWhere<Signature>(s => s.PupilId == pupilId);
+        session.DeleteWhere<WorkSet>(w => w.PupilId == pupilId);
+        session.DeleteWhere<ConcernText>(t => t.AuthorId == pupilId);
+        session.Delete<PupilProgress>(pupilId);
+        foreach (var parent in await session.Query<Parent>().ToListAsync(ct))
+            if (parent.ChildIds.Contains(pupilId))
+                session.Store(parent with { ChildIds = parent.ChildIds.Where(c => c != pupilId).ToList() });
+        foreach (var summary in await session.LoadManyAsync<LiveSessionSummary>(ct, sessionIds))
+            session.Store(Anonymised(summary, pupilId));
+        await session.SaveChangesAsync(ct);
+
+        using (ErasureScope.Begin(pupilId))
+        {
+            await store.Advanced.ApplyEventDataMasking(x =>
+            {
+                x.ForTenant(schoolId);
+                x.IncludeStream(pupilId);
+                foreach (var id in sessionIds) x.IncludeStream(id);
+            }, ct);
+        }
+
+        await using var archive = store.LightweightSession(schoolId);
+        archive.Events.ArchiveStream(pupilId);
+        await archive.SaveChangesAsync(ct);
+        return null;
+    }
+
+    static LiveSessionSummary Anonymised(LiveSessionSummary s, Guid pupil)
+    {
+        Guid Blank(Guid id) => id == pupil ? Guid.Empty : id;
+        return s with
+        {
+            Participants = s.Participants.Select(Blank).ToList(),
+            Absent = s.Absent.Where(p => p != pupil).ToList(),
+            WorriedPupils = s.WorriedPupils.Select(Blank).ToList(),
+            Questions = s.Questions.Select(q => q with { ByPupil = q.ByPupil.Select(a => a with { PupilId = Blank(a.PupilId) }).ToList() }).ToList(),
+        };
+    }
+}
