@@ -12,6 +12,8 @@ using StopThinkClick.Web.SignIn;
 
 if (ContentCheckCommand.Matches(args))
     return ContentCheckCommand.Run(args);
+if (BackupCommand.Matches(args))
+    return await BackupCommand.RunAsync(args, new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args.Skip(2).ToArray()).Build());
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = RepoPaths.WebRoot });
 try

@@ -117,7 +117,7 @@ public sealed class LocalPostgres(string dataDirectory, int port)
     }
 
     /// <summary>PostgreSQL's server binaries are not on PATH in Debian: look in /usr/lib/postgresql/*/bin.</summary>
-    static string Binary(string name)
+    public static string Binary(string name)
     {
         var versions = Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
