@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using StopThinkClick.Curriculum.Model;
 using StopThinkClick.Web.Schools;
 using Xunit;
@@ -17,10 +18,20 @@ namespace StopThinkClick.TestSupport;
 public class AppOnKestrel : WebApplicationFactory<Program>, IAsyncLifetime
 {
     string database = "";
+    string? connectionString;
 
     public AppOnKestrel() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
 
-    public string ConnectionString => TestPostgres.ConnectionString(database);
+    public string ConnectionString => connectionString ?? TestPostgres.ConnectionString(database);
+
+    /// <summary>A fixture with a database of its own (its own cluster) overrides this.</summary>
+    protected virtual async Task<string> CreateDatabaseAsync()
+    {
+        database = await TestPostgres.CreateDatabaseAsync(Purpose);
+        return TestPostgres.ConnectionString(database);
+    }
+
+    protected virtual Task DropDatabaseAsync() => database.Length > 0 ? TestPostgres.DropAsync(database) : Task.CompletedTask;
 
     public string BaseUrl
     {
@@ -33,6 +44,9 @@ public class AppOnKestrel : WebApplicationFactory<Program>, IAsyncLifetime
 
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
 
+    /// <summary>Every error the app logged: tests of bad input and faults check it stays empty.</summary>
+    public LogCapture Logs { get; } = new();
+
     protected virtual string Purpose => "app";
 
     /// <summary>Extra settings a derived fixture may give the app.</summary>
@@ -40,7 +54,7 @@ public class AppOnKestrel : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        database = await TestPostgres.CreateDatabaseAsync(Purpose);
+        connectionString = await CreateDatabaseAsync();
         _ = BaseUrl;
         await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     }
@@ -54,6 +68,7 @@ public class AppOnKestrel : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:PupilSignInPerMinute", "100000");
         builder.UseSetting("RateLimits:AdultSignInPerMinute", "100000");
         foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     /// <summary>A new school with its own tenant id, classes, pupils and adults, whose PINs and cards the test knows.</summary>
@@ -70,6 +85,6 @@ public class AppOnKestrel : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
-        await TestPostgres.DropAsync(database);
+        await DropDatabaseAsync();
     }
 }

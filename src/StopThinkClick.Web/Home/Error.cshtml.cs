@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Npgsql;
+using StopThinkClick.Web.Platform.Database;
 
 namespace StopThinkClick.Web.Home;
 
@@ -21,8 +21,7 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
     {
         var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
         if (error is null) return NotFound(); // only ever shown in place of a failed request
-        Busy = error is NpgsqlException or TimeoutException or OperationCanceledException
-            || error?.InnerException is NpgsqlException or TimeoutException;
+        Busy = DatabaseTrouble.Is(error);
         Response.StatusCode = Busy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
         if (error is not null && !Busy) logger.LogError(error, "Unhandled error on {Path}", HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path);
         else if (error is not null) logger.LogWarning("The database was slow or unreachable: {Message}", error.Message);

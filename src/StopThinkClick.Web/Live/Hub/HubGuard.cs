@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
-using Npgsql;
+using StopThinkClick.Web.Platform.Database;
 
 namespace StopThinkClick.Web.Live.Hub;
 
@@ -28,7 +28,7 @@ public sealed class HubGuard(ILogger<HubGuard> logger) : IHubFilter
         {
             return await next(invocation);
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException || e.InnerException is NpgsqlException or TimeoutException)
+        catch (Exception e) when (DatabaseTrouble.Is(e) && !invocation.Context.ConnectionAborted.IsCancellationRequested)
         {
             logger.LogWarning("Live call {Method} not saved: {Message}", invocation.HubMethodName, e.Message);
             throw new HubException("Not saved yet: the school's server is busy. Trying again…");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.FileProviders;
 using StopThinkClick.Web.Curriculum;
+using StopThinkClick.Web.Platform.Database;
 using StopThinkClick.Web.Platform.Security;
 
 namespace StopThinkClick.Web.Platform.Web;
@@ -34,7 +35,13 @@ public static class WebPlatform
     {
         if (app.Configuration.GetValue<bool>("Web:BehindProxy")) app.UseForwardedHeaders();
         app.UseSecurityHeaders();
-        app.UseExceptionHandler("/error");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            // A busy or restarting database is shown as "busy, try again" and logged as a warning
+            // by the error page; anything else is a bug and logged as an error.
+            SuppressDiagnosticsCallback = context => DatabaseTrouble.Is(context.Exception),
+        });
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseStaticFiles();
         app.UseStaticFiles(new StaticFileOptions
