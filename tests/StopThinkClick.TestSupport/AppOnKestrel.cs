@@ -67,6 +67,7 @@ public class AppOnKestrel : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests sign in dozens of people from one address; the brute-force test uses its own app with the real limits.
         builder.UseSetting("RateLimits:PupilSignInPerMinute", "100000");
         builder.UseSetting("RateLimits:AdultSignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:WrongCodesPerTenMinutes", "100000");
         foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }

@@ -29,6 +29,7 @@ public sealed class ExternalApp(string connectionString) : IAsyncDisposable
                 ["Demo__Seed"] = "false",
                 ["RateLimits__PupilSignInPerMinute"] = "100000",
                 ["RateLimits__AdultSignInPerMinute"] = "100000",
+                ["RateLimits__WrongCodesPerTenMinutes"] = "100000",
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };

@@ -29,11 +29,11 @@ public sealed class Catalogue
 
     public int Count => byId.Count;
 
-    public ContentItem? Item(string id) => byId.GetValueOrDefault(id);
-    public Lesson? Lesson(string id) => Item(id) as Lesson;
-    public Quiz? Quiz(string id) => Item(id) as Quiz;
-    public Scenario? Scenario(string id) => Item(id) as Scenario;
-    public AupText? Aup(string id) => Item(id) as AupText;
+    public ContentItem? Item(string? id) => id is null ? null : byId.GetValueOrDefault(id);
+    public Lesson? Lesson(string? id) => Item(id) as Lesson;
+    public Quiz? Quiz(string? id) => Item(id) as Quiz;
+    public Scenario? Scenario(string? id) => Item(id) as Scenario;
+    public AupText? Aup(string? id) => Item(id) as AupText;
 
     public IEnumerable<Lesson> LessonsFor(Band band) => Lessons.Where(l => l.IsFor(band));
     public IEnumerable<Scenario> ScenariosFor(Band band) => Scenarios.Where(s => s.IsFor(band));

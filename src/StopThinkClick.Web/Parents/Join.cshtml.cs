@@ -15,7 +15,7 @@ namespace StopThinkClick.Web.Parents;
 /// the account they have. Each code works once and expires; guessing is rate-limited.
 /// </summary>
 [EnableRateLimiting(RateLimits.AdultSignIn)]
-public sealed class JoinModel(IDocumentStore store, TimeProvider clock) : PageModel
+public sealed class JoinModel(IDocumentStore store, TimeProvider clock, WrongCodeGuard guard) : PageModel
 {
     static readonly PasswordHasher<AdultAccount> Hasher = new();
 
@@ -80,10 +80,11 @@ public sealed class JoinModel(IDocumentStore store, TimeProvider clock) : PageMo
     async Task<bool> CheckAsync(string? code, CancellationToken ct)
     {
         Invitation = null;
+        if (guard.Blocked(HttpContext)) { Problem(WrongCodeGuard.Message); Response.StatusCode = StatusCodes.Status429TooManyRequests; return false; }
         if (string.IsNullOrWhiteSpace(code) || code.Length > 30) { Problem("type the code from the letter."); return false; }
         await using var directory = store.QuerySession();
         var invitation = await directory.LoadAsync<ParentInvitation>(Invitations.IdOf(code), ct);
-        if (invitation is null) { Problem("we can't find that invitation code. Check the letter and try again."); return false; }
+        if (invitation is null) { guard.Wrong(HttpContext); Problem("we can't find that invitation code. Check the letter and try again."); return false; }
         if (invitation.UsedAt is not null) { Problem("this invitation has already been used. If that was not you, please tell the school office."); return false; }
         if (invitation.ExpiresAt < clock.GetUtcNow()) { Problem("this invitation has expired. Ask the school office for a new letter."); return false; }
         await using var school = store.QuerySession(invitation.SchoolId);

@@ -11,13 +11,19 @@ namespace StopThinkClick.Web.SignIn;
 /// one replaced by a newer print, gets a kind explanation (and a 404, so it tells a guesser nothing).
 /// </summary>
 [EnableRateLimiting(RateLimits.PupilSignIn)]
-public sealed class LoginCardModel(PupilSignInService signIn) : PageModel
+public sealed class LoginCardModel(PupilSignInService signIn, WrongCodeGuard guard) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string secret, CancellationToken ct)
     {
+        if (guard.Blocked(HttpContext))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
         var pupil = await signIn.TryCardAsync(secret, ct);
         if (pupil is null)
         {
+            guard.Wrong(HttpContext);
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }

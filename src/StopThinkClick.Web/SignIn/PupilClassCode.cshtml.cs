@@ -10,7 +10,7 @@ namespace StopThinkClick.Web.SignIn;
 /// the child goes straight to the names (a Reception class cannot type codes).
 /// </summary>
 [EnableRateLimiting(RateLimits.PupilSignIn)]
-public sealed class PupilClassCodeModel(PupilSignInService signIn) : PageModel
+public sealed class PupilClassCodeModel(PupilSignInService signIn, WrongCodeGuard guard) : PageModel
 {
     public const string RememberedClassCookie = "stc.class";
 
@@ -27,9 +27,16 @@ public sealed class PupilClassCodeModel(PupilSignInService signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (guard.Blocked(HttpContext))
+        {
+            Message = WrongCodeGuard.Message;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
         var found = await signIn.FindClassAsync(Code, ct);
         if (found is null)
         {
+            guard.Wrong(HttpContext);
             Message = "we can't find that class code. Check the code on the board and try again, or ask your teacher.";
             return Page();
         }

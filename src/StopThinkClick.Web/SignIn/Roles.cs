@@ -35,4 +35,7 @@ public sealed class RateLimitOptions
     public const string Section = "RateLimits";
     public int PupilSignInPerMinute { get; set; } = 120;
     public int AdultSignInPerMinute { get; set; } = 20;
+
+    /// <summary>Wrong class, join or invitation codes (or login cards) from one address in ten minutes before it must wait.</summary>
+    public int WrongCodesPerTenMinutes { get; set; } = 10;
 }

@@ -43,6 +43,8 @@ public static class SignInSetup
                 await context.HttpContext.Response.WriteAsync("Too many tries in a short time. Please wait a minute, then try again.", ct);
             };
         });
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
+        builder.Services.AddSingleton<WrongCodeGuard>();
         builder.Services.AddScoped<PupilSignInService>();
         builder.Services.AddScoped<AdultSignInService>();
         return builder;

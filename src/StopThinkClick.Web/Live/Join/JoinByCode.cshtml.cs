@@ -14,7 +14,7 @@ namespace StopThinkClick.Web.Live.Join;
 /// Unknown or expired codes get a kind message; guessing is rate-limited.
 /// </summary>
 [EnableRateLimiting(RateLimits.PupilSignIn)]
-public sealed class JoinByCodeModel(IDocumentStore store) : PageModel
+public sealed class JoinByCodeModel(IDocumentStore store, WrongCodeGuard guard) : PageModel
 {
     [BindProperty] public string? Code { get; set; }
     public string? Message { get; private set; }
@@ -27,6 +27,12 @@ public sealed class JoinByCodeModel(IDocumentStore store) : PageModel
     async Task<IActionResult> JoinAsync(string? code, CancellationToken ct)
     {
         Code = code?.Trim();
+        if (guard.Blocked(HttpContext))
+        {
+            Message = WrongCodeGuard.Message;
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
         JoinCodeEntry? entry = null;
         if (Code is { Length: 6 } && Code.All(char.IsAsciiDigit))
         {
@@ -35,6 +41,7 @@ public sealed class JoinByCodeModel(IDocumentStore store) : PageModel
         }
         if (entry is null)
         {
+            guard.Wrong(HttpContext);
             Message = "that code does not match a live lesson. Check the numbers on the board. (A code stops working when the lesson ends.)";
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
