@@ -15,6 +15,7 @@ public sealed class RealLimitsApp : AppOnKestrel
         new("RateLimits:AdultSignInPerMinute", "20"),
         new("RateLimits:PupilSignInPerMinute", "120"),
         new("RateLimits:WrongCodesPerTenMinutes", "10"),
+        new("Web:BehindProxy", "true"),
     ];
 }
 

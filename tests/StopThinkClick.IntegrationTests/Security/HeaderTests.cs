@@ -1,0 +1,49 @@
+using System.Net;
+using StopThinkClick.Curriculum.Model;
+using StopThinkClick.TestSupport;
+
+namespace StopThinkClick.IntegrationTests.Security;
+
+/// <summary>Security headers on every kind of response, and sign-in cookies that are http-only, same-site and (over TLS) secure.</summary>
+[Collection(nameof(RealLimitsCollection))]
+public sealed class HeaderTests(RealLimitsApp app)
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/pupil/signin")]
+    [InlineData("/guides")]
+    [InlineData("/no-such-page")]
+    [InlineData("/css/site.css")]
+    [InlineData("/health/ready")]
+    public async Task Every_response_forbids_inline_script_framing_and_sniffing(string path)
+    {
+        using var response = await new HttpClient { BaseAddress = new Uri(app.BaseUrl) }.GetAsync(path);
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        csp.ShouldContain("default-src 'self'");
+        csp.ShouldContain("script-src 'self';");
+        csp.ShouldNotContain("unsafe-inline");
+        csp.ShouldNotContain("unsafe-eval");
+        csp.ShouldContain("frame-ancestors 'none'");
+        response.Headers.GetValues("X-Content-Type-Options").Single().ShouldBe("nosniff");
+        response.Headers.GetValues("X-Frame-Options").Single().ShouldBe("DENY");
+        response.Headers.GetValues("Referrer-Policy").Single().ShouldBe("no-referrer");
+    }
+
+    [Fact]
+    public async Task Sign_in_cookies_are_http_only_same_site_and_secure_behind_TLS()
+    {
+        var school = await app.NewSchoolAsync((Band.Y3, 1));
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(app.BaseUrl) };
+        var request = new HttpRequestMessage(HttpMethod.Get, "/card/" + school.Pupils.First().CardSecret);
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        using var response = await http.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        // The card first signs out whoever used the tablet before, so the last sign-in cookie is the one that counts.
+        var cookie = response.Headers.GetValues("Set-Cookie").Last(c => c.StartsWith("stc.signin=", StringComparison.Ordinal)).ToLowerInvariant();
+        cookie.ShouldContain("httponly");
+        cookie.ShouldContain("samesite=lax");
+        cookie.ShouldContain("secure");
+    }
+}
