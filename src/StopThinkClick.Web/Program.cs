@@ -3,6 +3,7 @@ using StopThinkClick.Web.Live;
 using StopThinkClick.Web.Platform;
 using StopThinkClick.Web.Platform.Database;
 using StopThinkClick.Web.Platform.Health;
+using StopThinkClick.Web.Platform.Security;
 using StopThinkClick.Web.Platform.Web;
 using StopThinkClick.Web.Privacy;
 using StopThinkClick.Web.Pupils;
@@ -27,6 +28,7 @@ catch (StartupProblem problem)
     return 1;
 }
 builder.AddWebPlatform();
+builder.AddDatabaseKeyRing();
 builder.AddHealth();
 builder.AddSchools();
 builder.AddSignIn();
