@@ -8,7 +8,7 @@ namespace StopThinkClick.TestSupport;
 /// The app as a real separate process (the published dll, as a school would run it), so a test
 /// can kill it with SIGKILL mid-session and start it again on the same port.
 /// </summary>
-public sealed class ExternalApp(string connectionString) : IAsyncDisposable
+public sealed class ExternalApp(string connectionString, IReadOnlyDictionary<string, string>? settings = null) : IAsyncDisposable
 {
     Process? process;
     readonly List<string> output = [];
@@ -33,6 +33,7 @@ public sealed class ExternalApp(string connectionString) : IAsyncDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key] = value;
         process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };

@@ -2,6 +2,7 @@ using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.SignalR;
 using StopThinkClick.Web.Live.Hub;
+using StopThinkClick.Web.Live.ScaleOut;
 using StopThinkClick.Web.Live.Sessions;
 using StopThinkClick.Web.Live.Storage;
 using StopThinkClick.Web.Live.Summary;
@@ -10,6 +11,16 @@ namespace StopThinkClick.Web.Live;
 
 public static class LiveSetup
 {
+    /// <summary>Every event a live session's stream can hold (Marten needs them up front; the scale-out bus names them).</summary>
+    public static readonly Type[] LiveEventTypes =
+    [
+        typeof(LiveSessionStarted), typeof(PupilJoined), typeof(PupilLeft), typeof(SlideShown),
+        typeof(AnswersRevealed), typeof(LiveAnswerReceived), typeof(VoteOpened), typeof(VoteCast), typeof(VoteClosed),
+        typeof(BranchChosen), typeof(ScreensLocked), typeof(ScreensUnlocked), typeof(WorryRaised), typeof(MeaningAsked),
+        typeof(LiveSessionEnded), typeof(StopThinkClick.Web.Aup.PromiseAffirmed), typeof(StopThinkClick.Web.Aup.PupilSigned),
+        typeof(StopThinkClick.Web.Aup.SignaturesWitnessed),
+    ];
+
     public static WebApplicationBuilder AddLive(this WebApplicationBuilder builder)
     {
         builder.Services.AddSignalR(options =>
@@ -18,11 +29,10 @@ public static class LiveSetup
             options.MaximumReceiveMessageSize = 8 * 1024;
             options.EnableDetailedErrors = false;
             options.AddFilter<HubGuard>();
-        });
+        }).AddScaleOut(builder);
         builder.Services.AddSingleton<HubGuard>();
         builder.Services.AddSingleton<EventWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
-        builder.Services.AddSingleton<ILiveEventBus, SingleNodeBus>();
         builder.Services.AddSingleton<LiveSessions>();
         builder.Services.AddSingleton<LiveSessionLifecycle>();
         builder.Services.AddSingleton<LiveNotifier>();
@@ -31,11 +41,7 @@ public static class LiveSetup
             opts.Schema.For<LiveSessionCard>().Index(c => c.ClassId);
             opts.Schema.For<LiveSessionSummary>().Index(s => s.ClassId);
             opts.Schema.For<JoinCodeEntry>().SingleTenanted();
-            opts.Events.AddEventTypes([typeof(LiveSessionStarted), typeof(PupilJoined), typeof(PupilLeft), typeof(SlideShown),
-                typeof(AnswersRevealed), typeof(LiveAnswerReceived), typeof(VoteOpened), typeof(VoteCast), typeof(VoteClosed),
-                typeof(BranchChosen), typeof(ScreensLocked), typeof(ScreensUnlocked), typeof(WorryRaised), typeof(MeaningAsked),
-                typeof(LiveSessionEnded), typeof(StopThinkClick.Web.Aup.PromiseAffirmed), typeof(StopThinkClick.Web.Aup.PupilSigned),
-                typeof(StopThinkClick.Web.Aup.SignaturesWitnessed)]);
+            opts.Events.AddEventTypes(LiveEventTypes);
         });
         return builder;
     }

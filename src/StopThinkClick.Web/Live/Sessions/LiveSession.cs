@@ -9,7 +9,7 @@ namespace StopThinkClick.Web.Live.Sessions;
 /// </summary>
 public sealed record PupilName(string First, string Display);
 
-public sealed class LiveSession(string schoolId, Script script, LiveSessionState state, IReadOnlyDictionary<Guid, PupilName> names)
+public sealed class LiveSession(string schoolId, Script script, LiveSessionState state, IReadOnlyDictionary<Guid, PupilName> names, int version = 0)
 {
     readonly SemaphoreSlim gate = new(1, 1);
     readonly Dictionary<Guid, Task<Decision>> inFlight = [];
@@ -20,8 +20,15 @@ public sealed class LiveSession(string schoolId, Script script, LiveSessionState
     public LiveSessionState State { get; } = state;
     public IReadOnlyDictionary<Guid, PupilName> Names { get; } = names;
 
-    /// <summary>Bumped whenever what the screens show changes; clients fetch the new slide.</summary>
-    public int Version { get; private set; }
+    /// <summary>
+    /// Bumped whenever what the screens show changes; clients fetch the new slide. Counted from the
+    /// stream, so every node (and a restarted one) gives the same screen the same number.
+    /// </summary>
+    public int Version { get; private set; } = version;
+
+    public static bool ChangesScreens(object e) =>
+        e is SlideShown or AnswersRevealed or VoteOpened or VoteClosed or BranchChosen or ScreensLocked or ScreensUnlocked or LiveSessionEnded
+            or StopThinkClick.Web.Aup.SignaturesWitnessed;
 
     /// <summary>First name and initial, for the teacher's console.</summary>
     public string NameOf(Guid pupil) => Names.GetValueOrDefault(pupil)?.Display ?? "A pupil";
@@ -93,9 +100,7 @@ public sealed class LiveSession(string schoolId, Script script, LiveSessionState
         foreach (var e in events)
         {
             State.Apply(e);
-            if (e is SlideShown or AnswersRevealed or VoteOpened or VoteClosed or BranchChosen or ScreensLocked or ScreensUnlocked or LiveSessionEnded
-                or StopThinkClick.Web.Aup.SignaturesWitnessed)
-                Version++;
+            if (ChangesScreens(e)) Version++;
         }
     }
 

@@ -55,10 +55,12 @@ public sealed class LiveSessions(IDocumentStore store, Catalogue catalogue, Even
         var card = await query.LoadAsync<LiveSessionCard>(sessionId);
         if (card is null) return null;
         var events = await query.Events.FetchStreamAsync(sessionId);
-        var state = LiveSessionState.From(events.Select(e => e.Data));
+        var data = events.Select(e => e.Data).ToList();
+        var state = LiveSessionState.From(data);
         var script = Script.For(state.Kind, state.ItemId, catalogue);
         if (script is null) return null;
         var pupils = await query.Query<Pupil>().Where(p => p.ClassId == state.ClassId).ToListAsync();
-        return new LiveSession(schoolId, script, state, pupils.ToDictionary(p => p.Id, p => p.Erased ? new PupilName("A pupil", "A pupil") : new PupilName(p.FirstName, p.DisplayName)));
+        return new LiveSession(schoolId, script, state, pupils.ToDictionary(p => p.Id, p => p.Erased ? new PupilName("A pupil", "A pupil") : new PupilName(p.FirstName, p.DisplayName)),
+            data.Count(LiveSession.ChangesScreens));
     }
 }
