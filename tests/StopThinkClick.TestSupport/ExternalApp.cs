@@ -15,6 +15,7 @@ public sealed class ExternalApp(string connectionString, IReadOnlyDictionary<str
 
     public int Port { get; } = FreePort();
     public string BaseUrl => $"http://127.0.0.1:{Port}";
+    public int ProcessId => process?.Id ?? throw new InvalidOperationException("The app is not running.");
     public IReadOnlyList<string> Output { get { lock (output) return output.ToList(); } }
 
     public async Task StartAsync()

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using StopThinkClick.Curriculum.Model;
+using StopThinkClick.Load;
+using StopThinkClick.TestSupport;
+
+// ./stc bench [--classrooms 100] [--pupils 30] [--realistic 60] [--interval 15] [--out docs/performance.md]
+if (args is ["--bare-hub", var url])
+{
+    await BareHub.ServeAsync(url);
+    return 0;
+}
+var options = Options.Parse(args);
+Console.WriteLine($"StopThinkClick load harness: {options.Classrooms} classrooms x {options.Pupils} pupils");
+
+var bench = new BenchDatabase();
+await bench.InitializeAsync();
+var catalogue = bench.Services.GetRequiredService<Catalogue>();
+var quiz = new[] { Band.Y5, Band.Y6 }.SelectMany(catalogue.LessonsFor).Select(l => catalogue.Quiz(l.QuizId)!)
+    .OrderByDescending(q => q.Questions.Count).First();
+var story = catalogue.ScenariosFor(Band.Y5).First();
+Console.WriteLine($"Quiz '{quiz.Title}' ({quiz.Questions.Count} questions), story '{story.Title}'");
+
+var seeding = Stopwatch.StartNew();
+var classes = new List<StopThinkClick.Web.Schools.ClassPlan>();
+for (var left = options.Classrooms; left > 0; left -= 10)
+{
+    var school = await bench.NewSchoolAsync(Enumerable.Repeat((Band.Y5, options.Pupils), Math.Min(10, left)).ToArray());
+    classes.AddRange(school.Classes);
+}
+Console.WriteLine($"Seeded {classes.Count} classes in {seeding.Elapsed.TotalSeconds:0} s");
+
+// The app as its own process, as a school runs it, so its CPU and memory are its own.
+var app = new ExternalApp(bench.ConnectionString);
+await app.StartAsync();
+var appTarget = new AppTarget(app);
+var signIn = Stopwatch.StartNew();
+var rooms = await appTarget.SignInAsync(classes);
+Console.WriteLine($"Signed in {rooms.Sum(r => r.Pupils.Count)} pupils and {rooms.Count} teachers in {signIn.Elapsed.TotalSeconds:0} s");
+
+Console.WriteLine("Live load against StopThinkClick");
+var ours = await new LivePhases(appTarget, rooms, quiz, story, options).RunAsync();
+var (stored, lost, duplicated) = await Persisted.CheckAsync(bench.ConnectionString, ours.AckedAnswers);
+Console.WriteLine($"  zero-lost check: {ours.AckedAnswers.Count} acknowledged, {stored} stored, {lost} lost, {duplicated} stored twice");
+
+Console.WriteLine("HTTP pages (wrk)");
+var pages = await Pages.BenchAsync(appTarget, rooms[0], catalogue, options);
+foreach (var p in pages) Console.WriteLine($"  {p.Page}: {p.RequestsPerSecond:0} req/s, p50 {p.P50:0.00} ms, p95 {p.P95:0.00} ms, p99 {p.P99:0.00} ms, errors {p.Errors}");
+await appTarget.DisposeAsync();
+
+Console.WriteLine("Live load against the bare hub (baseline)");
+await using var bare = await BareHubTarget.StartAsync();
+var bareRooms = rooms.Select(r => new Room(null, new(), r.Pupils.Select(_ => new System.Net.CookieContainer()).ToList())).ToList();
+var baseline = await new LivePhases(bare, bareRooms, quiz, story, options).RunAsync();
+
+var report = Report.Write(options, ours, baseline, pages, (stored, lost, duplicated), quiz);
+Console.WriteLine($"Figures written to {options.Out}");
+Console.WriteLine(report);
+await ((Xunit.IAsyncLifetime)bench).DisposeAsync();
+return 0;
+
+namespace StopThinkClick.Load
+{
+    sealed record Options(int Classrooms, int Pupils, int RealisticSeconds, int IntervalSeconds, int HttpSeconds, string Out)
+    {
+        public static Options Parse(string[] args)
+        {
+            string Get(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+            return new Options(int.Parse(Get("--classrooms", "100")), int.Parse(Get("--pupils", "30")), int.Parse(Get("--realistic", "60")),
+                int.Parse(Get("--interval", "15")), int.Parse(Get("--http-seconds", "10")), Get("--out", "docs/performance.md"));
+        }
+    }
+
+    /// <summary>A fresh database on the test cluster, with the app's schema, for seeding the schools.</summary>
+    sealed class BenchDatabase : AppOnKestrel
+    {
+        protected override string Purpose => "bench";
+    }
+
+    /// <summary>Every acknowledged answer must be an answer event in Marten, exactly once.</summary>
+    static class Persisted
+    {
+        public static async Task<(int Stored, int Lost, int Duplicated)> CheckAsync(string connectionString, IEnumerable<Guid> acked)
+        {
+            await using var db = NpgsqlDataSource.Create(connectionString);
+            await using var cmd = db.CreateCommand(
+                "select coalesce(data->>'AnswerId', data->>'answerId') from stc.mt_events where type = 'live_answer_received'");
+            var stored = new List<Guid>();
+            await using (var reader = await cmd.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) stored.Add(Guid.Parse(reader.GetString(0)));
+            var set = stored.ToHashSet();
+            return (stored.Count, acked.Count(id => !set.Contains(id)), stored.Count - set.Count);
+        }
+    }
+}
