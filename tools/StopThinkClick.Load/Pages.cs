@@ -20,7 +20,7 @@ static class Pages
         ];
         var results = new List<PageResult>();
         foreach (var (page, path, cookie) in pages)
-            results.Add(await HttpBench.RunAsync(page, app.BaseUrl, path, cookie, options.HttpSeconds, connections: 32));
+            results.Add(await HttpBench.RunAsync(page, app.BaseUrl, path, cookie, options.HttpSeconds, connections: 16));
         return results;
     }
 }
