@@ -22,6 +22,11 @@ sealed class LiveResults(string target)
     public int FlatOutAnswers;
     public double FlatOutSeconds;
     public double FlatOutCpu;
+    public readonly Latencies PacedAck = new();
+    public int PacedAnswers;
+    public double PacedSeconds;
+    public double PacedCpu;
+    public double PacedPerSecond => PacedAnswers / PacedSeconds;
     public readonly Latencies VoteAck = new();
     public int Votes;
     public int Reconnects;
@@ -60,6 +65,8 @@ sealed class LivePhases(ITarget target, IReadOnlyList<Room> rooms, Quiz quiz, Sc
         Console.WriteLine($"  realistic: {results.RealisticAnswers} answers in {results.RealisticSeconds:0} s, console latency {results.RealisticConsole.Summary}, CPU {results.RealisticCpu:0}%");
         await FlatOutAsync(classrooms);
         Console.WriteLine($"  flat out: {results.FlatOutAnswers} answers in {results.FlatOutSeconds:0.00} s = {results.AnswersPerSecond:0}/s, ack {results.FlatOutAck.Summary}, CPU {results.FlatOutCpu:0}%");
+        await PacedAsync(classrooms);
+        Console.WriteLine($"  paced: {results.PacedAnswers} answers in {results.PacedSeconds:0.00} s = {results.PacedPerSecond:0}/s, ack {results.PacedAck.Summary}, CPU {results.PacedCpu:0}%");
         await VoteAsync(classrooms);
         Console.WriteLine($"  votes: {results.Votes}, ack {results.VoteAck.Summary}; reconnects {results.Reconnects}, refused {results.Refused}");
 
@@ -147,6 +154,36 @@ sealed class LivePhases(ITarget target, IReadOnlyList<Room> rooms, Quiz quiz, Sc
         }));
         results.FlatOutSeconds = (Clock.NowMs - started) / 1000;
         results.FlatOutCpu = meter.CpuPercent();
+        foreach (var room in classrooms) Ok(await room.Console.SendAsync<Ack>("End", room.Session));
+    }
+
+    /// <summary>
+    /// Every pupil answers each question at a random moment within <c>spread</c> seconds, so the
+    /// whole school sends a steady 2,000 answers a second (3,000 pupils / 1.5 s) rather than one burst.
+    /// </summary>
+    async Task PacedAsync(List<Classroom> classrooms)
+    {
+        consoleLatencies = null;
+        await RestartAsync(classrooms, "Quiz", quiz.Id);
+        var spreadMs = (int)(classrooms.Sum(c => c.Pupils.Count) / 2000.0 * 1000);
+        meter.Begin();
+        var started = Clock.NowMs;
+        await Task.WhenAll(classrooms.Select(async room =>
+        {
+            foreach (var question in quiz.Questions)
+            {
+                Ok(await room.Console.SendAsync<Ack>("Next", room.Session));
+                var window = Task.Delay(spreadMs);
+                await Task.WhenAll(room.Pupils.Select(async p =>
+                {
+                    await Task.Delay(Random.Shared.Next(spreadMs));
+                    await AnswerAsync(p, room.Session, question, results.PacedAck, () => Interlocked.Increment(ref results.PacedAnswers));
+                }));
+                await window;
+            }
+        }));
+        results.PacedSeconds = (Clock.NowMs - started) / 1000;
+        results.PacedCpu = meter.CpuPercent();
         foreach (var room in classrooms) Ok(await room.Console.SendAsync<Ack>("End", room.Session));
     }
 

@@ -1,0 +1,69 @@
+using StopThinkClick.Curriculum.Model;
+using StopThinkClick.Curriculum.Reading;
+
+namespace StopThinkClick.UnitTests.Curriculum;
+
+/// <summary>
+/// The real corpus under content/: it passes the content check, and every band has what the
+/// curriculum promises schools (six lessons with quizzes, all eight strands, all four risks, the
+/// scenarios each age needs, a home guide, and an AUP for pupils and for parents).
+/// </summary>
+public sealed class CorpusTests
+{
+    static readonly CatalogueLoader.Result Loaded = CatalogueLoader.Load(ContentFolder());
+    static Catalogue Catalogue => Loaded.Catalogue;
+
+    static string ContentFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "content", "README.md"))) return Path.Combine(dir.FullName, "content");
+        throw new DirectoryNotFoundException("content/ not found above " + AppContext.BaseDirectory);
+    }
+
+    [Fact]
+    public void The_corpus_passes_the_content_check()
+    {
+        Loaded.Problems.ShouldBeEmpty(string.Join('\n', Loaded.Problems));
+    }
+
+    public static TheoryData<Band> Bands() => [.. Enum.GetValues<Band>()];
+
+    [Theory, MemberData(nameof(Bands))]
+    public void Every_band_has_six_lessons_each_with_its_quiz(Band band)
+    {
+        var lessons = Catalogue.LessonsFor(band).ToList();
+        lessons.Count.ShouldBeGreaterThanOrEqualTo(6);
+        foreach (var lesson in lessons) Catalogue.Quiz(lesson.QuizId).ShouldNotBeNull($"{lesson.Id} has no quiz");
+    }
+
+    [Theory, MemberData(nameof(Bands))]
+    public void Every_band_covers_all_eight_strands_and_all_four_risks(Band band)
+    {
+        var lessons = Catalogue.LessonsFor(band).ToList();
+        Strands.All.Except(lessons.SelectMany(l => l.Strands)).ShouldBeEmpty($"strands no {band} lesson teaches");
+        var scenarios = Catalogue.ScenariosFor(band).ToList();
+        Enum.GetValues<Risk>().Except(lessons.SelectMany(l => l.Risks).Concat(scenarios.SelectMany(s => s.Risks))).ShouldBeEmpty($"risks {band} never meets");
+    }
+
+    [Theory, MemberData(nameof(Bands))]
+    public void Every_band_has_the_scenarios_its_age_needs(Band band)
+    {
+        var topics = Catalogue.ScenariosFor(band).Select(s => s.Topic).ToList();
+        topics.Count.ShouldBeGreaterThanOrEqualTo(2);
+        string[] needed = band == Band.EYFS ? ["tell-a-grown-up"] : ["grooming", "sharing-pictures", "being-kind"];
+        needed.Except(topics).ShouldBeEmpty();
+    }
+
+    [Theory, MemberData(nameof(Bands))]
+    public void Every_band_has_a_home_guide_and_a_pupil_AUP(Band band)
+    {
+        Catalogue.GuideFor(band).ShouldNotBeNull();
+        Catalogue.PupilAupFor(band).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void The_parents_AUP_asks_for_photo_and_video_permission()
+    {
+        Catalogue.ParentAup!.Permissions.Select(p => p.Id).ShouldBe(["photos-in-school", "photos-on-website", "video-in-school"], ignoreOrder: true);
+    }
+}
