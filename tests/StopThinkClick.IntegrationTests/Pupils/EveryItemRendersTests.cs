@@ -22,7 +22,7 @@ public sealed class EveryItemRendersTests(AppOnKestrel app)
     {
         var school = await app.NewSchoolAsync((band, 1));
         var client = FormClient.For(app);
-        (await client.GetAsync(LoginCards.Path(school.Pupils[0].CardSecret))).Status.ShouldBe(HttpStatusCode.Redirect);
+        (await client.GetAsync(LoginCards.Path(school.Pupils.First().CardSecret))).Status.ShouldBe(HttpStatusCode.Redirect);
         var visited = 0;
 
         async Task<string> Page(string path, string mustShow)
