@@ -12,8 +12,15 @@ public sealed class LiveNotifier(IHubContext<LiveHub, ILiveClient> hub)
 {
     public async Task AfterAsync(LiveSession live, IReadOnlyList<object> events, long sentAtMs = 0)
     {
+        // Work out every message under the session's gate (a consistent view of the state), then send outside it.
+        var sends = await live.ReadAsync(s => Messages(live, s, events, sentAtMs));
+        foreach (var send in sends) await send();
+    }
+
+    List<Func<Task>> Messages(LiveSession live, LiveSessionState s, IReadOnlyList<object> events, long sentAtMs)
+    {
         var id = live.Id;
-        var s = live.State;
+        var sends = new List<Func<Task>>();
         var slideChanged = false;
         foreach (var e in events)
         {
@@ -21,37 +28,43 @@ public sealed class LiveNotifier(IHubContext<LiveHub, ILiveClient> hub)
             {
                 case PupilJoined j:
                     var joined = new JoinedPupil(j.PupilId, live.FirstNameOf(j.PupilId), s.Joined.Count, s.ClassPupils.Count);
-                    await hub.Clients.Groups(LiveGroups.Board(id), LiveGroups.Console(id)).PupilJoined(joined);
+                    sends.Add(() => hub.Clients.Groups(LiveGroups.Board(id), LiveGroups.Console(id)).PupilJoined(joined));
                     break;
                 case LiveAnswerReceived a:
-                    await hub.Clients.Group(LiveGroups.Console(id)).AnswerSeen(new SeenAnswer(a.PupilId, live.NameOf(a.PupilId), a.QuestionId, a.OptionIds, a.Correct, a.AnswerId, sentAtMs));
-                    await hub.Clients.Group(LiveGroups.Board(id)).AnswerCounted(Counts(live, a.QuestionId));
+                    var seen = new SeenAnswer(a.PupilId, live.NameOf(a.PupilId), a.QuestionId, a.OptionIds, a.Correct, a.AnswerId, sentAtMs);
+                    var counts = Counts(live, a.QuestionId);
+                    sends.Add(() => hub.Clients.Group(LiveGroups.Console(id)).AnswerSeen(seen));
+                    sends.Add(() => hub.Clients.Group(LiveGroups.Board(id)).AnswerCounted(counts));
                     break;
                 case VoteCast v:
-                    await hub.Clients.Groups(LiveGroups.Board(id), LiveGroups.Console(id)).VoteCounted(VoteCounts(live, v.SceneId));
+                    var votes = VoteCounts(live, v.SceneId);
+                    sends.Add(() => hub.Clients.Groups(LiveGroups.Board(id), LiveGroups.Console(id)).VoteCounted(votes));
                     break;
                 case WorryRaised w:
-                    await hub.Clients.Group(LiveGroups.Console(id)).Worry(new WorryAlert(w.PupilId, live.NameOf(w.PupilId), w.ConcernId, w.At));
+                    var worry = new WorryAlert(w.PupilId, live.NameOf(w.PupilId), w.ConcernId, w.At);
+                    sends.Add(() => hub.Clients.Group(LiveGroups.Console(id)).Worry(worry));
                     break;
                 case ScreensLocked or ScreensUnlocked:
-                    await hub.Clients.Group(LiveGroups.Pupils(id)).Locked(s.Locked);
+                    var locked = s.Locked;
+                    sends.Add(() => hub.Clients.Group(LiveGroups.Pupils(id)).Locked(locked));
                     slideChanged = true;
                     break;
                 case MeaningAsked m:
                     var promise = live.Script.Aup?.Promise(m.PromiseId);
-                    await hub.Clients.Group(LiveGroups.Console(id)).Meaning(new MeaningAlert(m.PupilId, live.NameOf(m.PupilId), m.PromiseId, promise?.Text.Plain ?? "", m.At));
+                    var meaning = new MeaningAlert(m.PupilId, live.NameOf(m.PupilId), m.PromiseId, promise?.Text.Plain ?? "", m.At);
+                    sends.Add(() => hub.Clients.Group(LiveGroups.Console(id)).Meaning(meaning));
                     break;
                 case PromiseAffirmed or PupilSigned:
                     var promiseId = (e as PromiseAffirmed)?.PromiseId ?? live.Script[s.Slide].PromiseId ?? "";
-                    await hub.Clients.Groups(LiveGroups.Board(id), LiveGroups.Console(id)).Affirmed(
-                        new AffirmationCounts(promiseId, s.Affirmations.Values.Count(a => a.Contains(promiseId)), s.Joined.Count, s.Signatures.Count));
+                    var affirmed = new AffirmationCounts(promiseId, s.Affirmations.Values.Count(a => a.Contains(promiseId)), s.Joined.Count, s.Signatures.Count);
+                    sends.Add(() => hub.Clients.Groups(LiveGroups.Board(id), LiveGroups.Console(id)).Affirmed(affirmed));
                     break;
                 case SignaturesWitnessed:
                     slideChanged = true;
                     break;
                 case LiveSessionEnded:
-                    await hub.Clients.Group(LiveGroups.Pupils(id)).Ended("/pupil");
-                    await hub.Clients.Groups(LiveGroups.Board(id), LiveGroups.Console(id)).Ended($"/live/{id}/summary");
+                    sends.Add(() => hub.Clients.Group(LiveGroups.Pupils(id)).Ended("/pupil"));
+                    sends.Add(() => hub.Clients.Groups(LiveGroups.Board(id), LiveGroups.Console(id)).Ended($"/live/{id}/summary"));
                     break;
                 case SlideShown or AnswersRevealed or VoteOpened or VoteClosed or BranchChosen:
                     slideChanged = true;
@@ -59,7 +72,11 @@ public sealed class LiveNotifier(IHubContext<LiveHub, ILiveClient> hub)
             }
         }
         if (slideChanged)
-            await hub.Clients.Groups(LiveGroups.Pupils(id), LiveGroups.Board(id), LiveGroups.Console(id)).SlideChanged(live.Version);
+        {
+            var version = live.Version;
+            sends.Add(() => hub.Clients.Groups(LiveGroups.Pupils(id), LiveGroups.Board(id), LiveGroups.Console(id)).SlideChanged(version));
+        }
+        return sends;
     }
 
     public static AnswerCounts Counts(LiveSession live, string questionId)

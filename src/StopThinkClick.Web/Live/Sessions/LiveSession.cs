@@ -104,6 +104,17 @@ public sealed class LiveSession(string schoolId, Script script, LiveSessionState
         }
     }
 
+    /// <summary>
+    /// Reads the state under the gate: answers are applied while other calls are still pushing
+    /// counts to the screens, and enumerating the state mid-apply would throw.
+    /// </summary>
+    public async Task<T> ReadAsync<T>(Func<LiveSessionState, T> read)
+    {
+        await gate.WaitAsync();
+        try { return read(State); }
+        finally { gate.Release(); }
+    }
+
     public async Task ApplyFromElsewhereAsync(IReadOnlyList<object> events)
     {
         await gate.WaitAsync();
