@@ -14,7 +14,12 @@ public static class WebPlatform
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         // Pages live in their feature folders (Pupils/, Teachers/ …) rather than in one Pages/ folder.
-        builder.Services.AddRazorPages(options => options.RootDirectory = "/");
+        builder.Services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/";
+            options.Conventions.OpenPublicPages();
+        });
+        builder.Services.AddTransportSecurity();
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "stc.antiforgery";
@@ -34,6 +39,8 @@ public static class WebPlatform
     public static WebApplication UseWebPlatform(this WebApplication app)
     {
         if (app.Configuration.GetValue<bool>("Web:BehindProxy")) app.UseForwardedHeaders();
+        // After the forwarded headers, so a request that reached the proxy over TLS counts as https.
+        app.UseHsts();
         app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -43,6 +50,7 @@ public static class WebPlatform
             SuppressDiagnosticsCallback = context => DatabaseTrouble.Is(context.Exception),
         });
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UsePlainStatusForMachines();
         app.UseStaticFiles();
         app.UseStaticFiles(new StaticFileOptions
         {
