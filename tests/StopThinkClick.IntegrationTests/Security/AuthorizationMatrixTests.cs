@@ -30,10 +30,10 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
     /// <summary>Who may open each route of school A. School B's people may open none that carry A's ids.</summary>
     static readonly Dictionary<string, Who> Matrix = new()
     {
-        ["/"] = Who.Everyone, ["/about"] = Who.Everyone, ["/privacy"] = Who.Everyone, ["/guides"] = Who.Everyone,
+        ["/"] = Who.Everyone, ["/about"] = Who.Everyone, ["/privacy"] = Who.Everyone, ["/privacy/children/{stage}"] = Who.Everyone, ["/guides"] = Who.Everyone,
         ["/guides/{band}"] = Who.Everyone, ["/signin"] = Who.Everyone, ["/signout"] = Who.Everyone,
         // These two only ever answer with an error status (403, or 404 when nothing failed), for everyone.
-        ["/not-allowed"] = Who.None, ["/error"] = Who.None, ["/status/{code:int}"] = Who.None, ["/health/live"] = Who.Everyone, ["/health/ready"] = Who.Everyone,
+        ["/not-allowed"] = Who.None, ["/error"] = Who.None, ["/status/{code:int}"] = Who.None, ["/{*path}"] = Who.None, ["/health/live"] = Who.Everyone, ["/health/ready"] = Who.Everyone,
         ["/pupil/signin"] = Who.Everyone, ["/pupil/signin/{code}"] = Who.Everyone, ["/pupil/signin/{code}/{pupilId:guid}"] = Who.Everyone,
         ["/card/{secret}"] = Who.Everyone, ["/parent/join"] = Who.Everyone, ["/live/join"] = Who.Everyone, ["/live/code/{code}"] = Who.Everyone,
 
@@ -110,7 +110,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
         await using (var query = app.Store.QuerySession(a.Id)) concernId = (await query.Query<Concern>().FirstAsync()).Id;
         var values = new Dictionary<string, string>
         {
-            ["band"] = "y3", ["code"] = a.Classes[0].Code, ["pupilId"] = a.Pupils.First().Id.ToString(), ["secret"] = a.Pupils.Last().CardSecret,
+            ["band"] = "y3", ["stage"] = "ks2", ["code"] = a.Classes[0].Code, ["pupilId"] = a.Pupils.First().Id.ToString(), ["secret"] = a.Pupils.Last().CardSecret,
             ["lessonId"] = lesson.Id, ["step"] = "1", ["quizId"] = quiz.Id, ["attemptId"] = attempt, ["number"] = "1",
             ["scenarioId"] = story.Id, ["runId"] = run, ["sceneId"] = story.StartSceneId, ["choiceId"] = story.Start.Choices.FirstOrDefault(c => c.Risky)?.Id ?? "c1",
             ["sessionId"] = sessionId.ToString(), ["classId"] = a.Classes[0].Id.ToString(), ["concernId"] = concernId.ToString(),

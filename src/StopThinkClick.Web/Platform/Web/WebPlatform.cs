@@ -63,6 +63,13 @@ public static class WebPlatform
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapRazorPages();
+        // An address nothing answers is a plain "not found" for everyone (the status page says so
+        // kindly); without this the deny-by-default policy would send a stranger to sign in first.
+        app.MapFallback("{*path}", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
         return app;
     }
 }
