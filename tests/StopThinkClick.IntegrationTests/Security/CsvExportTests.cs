@@ -18,10 +18,10 @@ public sealed class CsvExportTests(AppOnKestrel app)
     [Fact]
     public async Task Formula_looking_class_and_pupil_names_are_escaped_in_every_csv_export()
     {
-        var school = await app.NewSchoolAsync((Band.Y4, 3));
+        var school = await app.NewSchoolAsync((Band.Y4, 5));
         var cls = school.Classes[0];
         const string className = "=HYPERLINK(\"http://evil.example/\",\"Oak\")";
-        string[] pupilNames = ["@SUM(1+1)", "+cmd|' /C calc'!A0", "-2+3", "\t=1+1"];
+        string[] pupilNames = ["@SUM(1+1)", "+cmd|' /C calc'!A0", "-2+3", "\t=1+1", "\r=1+1"];
         await using (var write = app.Store.LightweightSession(school.Id))
         {
             var stored = (await write.LoadAsync<SchoolClass>(cls.Id))!;
@@ -38,6 +38,7 @@ public sealed class CsvExportTests(AppOnKestrel app)
 
         coverage.ShouldContain("'" + className, "the class name is kept, as text");
         permissions.ShouldContain(c => c.Contains("SUM(1+1)"), "the pupil's name is kept, as text");
+        permissions.Count(c => c.Contains("=1+1", StringComparison.Ordinal)).ShouldBe(2, "the tab and carriage-return names are there too");
         foreach (var cell in coverage.Concat(permissions))
             FormulaStarts.ShouldNotContain(s => cell.StartsWith(s, StringComparison.Ordinal), $"cell {cell} would run as a formula");
     }
