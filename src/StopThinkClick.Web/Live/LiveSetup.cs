@@ -16,7 +16,7 @@ public static class LiveSetup
     [
         typeof(LiveSessionStarted), typeof(PupilJoined), typeof(PupilLeft), typeof(SlideShown),
         typeof(AnswersRevealed), typeof(LiveAnswerReceived), typeof(VoteOpened), typeof(VoteCast), typeof(VoteClosed),
-        typeof(BranchChosen), typeof(ScreensLocked), typeof(ScreensUnlocked), typeof(WorryRaised), typeof(MeaningAsked),
+        typeof(BranchChosen), typeof(BoardNamesChanged), typeof(ScreensLocked), typeof(ScreensUnlocked), typeof(WorryRaised), typeof(MeaningAsked),
         typeof(LiveSessionEnded), typeof(StopThinkClick.Web.Aup.PromiseAffirmed), typeof(StopThinkClick.Web.Aup.PupilSigned),
         typeof(StopThinkClick.Web.Aup.SignaturesWitnessed),
     ];

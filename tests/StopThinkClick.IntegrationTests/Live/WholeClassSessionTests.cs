@@ -34,7 +34,8 @@ public sealed class WholeClassSessionTests(AppOnKestrel app)
         await using var flaky = new FlakyProxy(app.BaseUrl);
         var pupils = await Task.WhenAll(cls.Pupils.Select((p, i) => LiveTestKit.PupilAsync(i == 0 ? flaky.BaseUrl : app.BaseUrl, app, p, sessionId)));
         await Eventually.TrueAsync(() => console.Joined.Count == 30, "the console sees 30 pupils join");
-        board.Joined.Count.ShouldBe(30);
+        await Eventually.TrueAsync(() => board.Joined.Count == 30, "the board counts 30 pupils joining");
+        board.Joined.ShouldAllBe(j => j.FirstName == null && j.PupilId == Guid.Empty, "the board is told counts, not who joined");
 
         var acknowledged = new List<Guid>();
         var expectedRight = new Dictionary<string, int>();

@@ -99,6 +99,7 @@ public sealed partial class LiveHub(LiveSessions sessions, LiveSessionLifecycle 
     public Task<Ack> Back(Guid sessionId) => TeacherAsync(sessionId, (s, script) => LiveDecider.Back(s, script, Now));
     public Task<Ack> Reveal(Guid sessionId) => TeacherAsync(sessionId, (s, script) => LiveDecider.Reveal(s, script, Now));
     public Task<Ack> Lock(Guid sessionId, bool locked) => TeacherAsync(sessionId, (s, _) => LiveDecider.Lock(s, locked, Now));
+    public Task<Ack> ShowNames(Guid sessionId, bool shown) => TeacherAsync(sessionId, (s, _) => LiveDecider.ShowNames(s, shown, Now));
     public Task<Ack> OpenVote(Guid sessionId) => TeacherAsync(sessionId, (s, script) => LiveDecider.OpenVote(s, script, Now));
     public Task<Ack> CloseVote(Guid sessionId) => TeacherAsync(sessionId, (s, _) => LiveDecider.CloseVote(s, Now));
     public Task<Ack> ChooseBranch(Guid sessionId, string choiceId) => TeacherAsync(sessionId, (s, script) => LiveDecider.ChooseBranch(s, script, choiceId, Now));

@@ -28,7 +28,10 @@ public sealed class LiveNotifier(IHubContext<LiveHub, ILiveClient> hub)
             {
                 case PupilJoined j:
                     var joined = new JoinedPupil(j.PupilId, live.FirstNameOf(j.PupilId), s.Joined.Count, s.ClassPupils.Count);
-                    sends.Add(() => hub.Clients.Groups(LiveGroups.Board(id), LiveGroups.Console(id)).PupilJoined(joined));
+                    // The board is seen by the whole class: a count, and a first name only if the teacher chose it.
+                    var onBoard = s.NamesOnBoard ? joined with { PupilId = Guid.Empty } : joined with { PupilId = Guid.Empty, FirstName = null };
+                    sends.Add(() => hub.Clients.Group(LiveGroups.Console(id)).PupilJoined(joined));
+                    sends.Add(() => hub.Clients.Group(LiveGroups.Board(id)).PupilJoined(onBoard));
                     break;
                 case LiveAnswerReceived a:
                     var seen = new SeenAnswer(a.PupilId, live.NameOf(a.PupilId), a.QuestionId, a.OptionIds, a.Correct, a.AnswerId, sentAtMs);
@@ -43,6 +46,9 @@ public sealed class LiveNotifier(IHubContext<LiveHub, ILiveClient> hub)
                 case WorryRaised w:
                     var worry = new WorryAlert(w.PupilId, live.NameOf(w.PupilId), w.ConcernId, w.At);
                     sends.Add(() => hub.Clients.Group(LiveGroups.Console(id)).Worry(worry));
+                    break;
+                case BoardNamesChanged:
+                    slideChanged = true;
                     break;
                 case ScreensLocked or ScreensUnlocked:
                     var locked = s.Locked;
@@ -63,8 +69,10 @@ public sealed class LiveNotifier(IHubContext<LiveHub, ILiveClient> hub)
                     slideChanged = true;
                     break;
                 case LiveSessionEnded:
-                    sends.Add(() => hub.Clients.Group(LiveGroups.Pupils(id)).Ended("/pupil"));
-                    sends.Add(() => hub.Clients.Groups(LiveGroups.Board(id), LiveGroups.Console(id)).Ended($"/live/{id}/summary"));
+                    // The summary (who worried, who did not join, who answered what) is for the teacher only:
+                    // the board stays where it is and shows the class's closing screen.
+                    sends.Add(() => hub.Clients.Groups(LiveGroups.Pupils(id), LiveGroups.Board(id)).Ended(""));
+                    sends.Add(() => hub.Clients.Group(LiveGroups.Console(id)).Ended($"/live/{id}/summary"));
                     break;
                 case SlideShown or AnswersRevealed or VoteOpened or VoteClosed or BranchChosen:
                     slideChanged = true;

@@ -55,6 +55,11 @@ public static class LiveDecider
         s.Ended || s.Locked == locked ? Decision.Nothing
         : Decision.Of(locked ? new ScreensLocked(s.Id, now) : new ScreensUnlocked(s.Id, now));
 
+    public static Decision ShowNames(LiveSessionState s, bool shown, DateTimeOffset now) =>
+        s.Ended ? Decision.Refuse("The session has ended.")
+        : s.NamesOnBoard == shown ? Decision.Nothing
+        : Decision.Of(new BoardNamesChanged(s.Id, shown, now));
+
     public static Decision OpenVote(LiveSessionState s, Script script, DateTimeOffset now)
     {
         if (s.Ended || script.Scenario is not { } story || s.SceneId is null) return Decision.Refuse("There is nothing to vote on.");

@@ -6,7 +6,8 @@ namespace StopThinkClick.Web.Live.Sessions;
 
 public enum LiveKind { Lesson, Quiz, Scenario, Ceremony }
 
-public sealed record LiveSessionStarted(Guid SessionId, Guid ClassId, Guid TeacherId, LiveKind Kind, string ItemId, string JoinCode, IReadOnlyList<Guid> ClassPupils, DateTimeOffset At);
+/// <param name="NamesOnBoard">whether the board lists the first names of who has joined (off unless the teacher turns it on)</param>
+public sealed record LiveSessionStarted(Guid SessionId, Guid ClassId, Guid TeacherId, LiveKind Kind, string ItemId, string JoinCode, IReadOnlyList<Guid> ClassPupils, DateTimeOffset At, bool NamesOnBoard = false);
 public sealed record PupilJoined(Guid SessionId, Guid PupilId, DateTimeOffset At);
 public sealed record PupilLeft(Guid SessionId, Guid PupilId, DateTimeOffset At);
 
@@ -24,6 +25,9 @@ public sealed record VoteClosed(Guid SessionId, string SceneId, DateTimeOffset A
 
 /// <summary>The story goes on along a branch: the class's vote, or another the teacher chose to discuss.</summary>
 public sealed record BranchChosen(Guid SessionId, string SceneId, string ChoiceId, bool FollowedVote, DateTimeOffset At);
+
+/// <summary>The teacher chose whether the board lists the first names of who has joined.</summary>
+public sealed record BoardNamesChanged(Guid SessionId, bool Shown, DateTimeOffset At);
 
 public sealed record ScreensLocked(Guid SessionId, DateTimeOffset At);
 public sealed record ScreensUnlocked(Guid SessionId, DateTimeOffset At);

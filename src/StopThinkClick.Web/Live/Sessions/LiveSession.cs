@@ -27,7 +27,7 @@ public sealed class LiveSession(string schoolId, Script script, LiveSessionState
     public int Version { get; private set; } = version;
 
     public static bool ChangesScreens(object e) =>
-        e is SlideShown or AnswersRevealed or VoteOpened or VoteClosed or BranchChosen or ScreensLocked or ScreensUnlocked or LiveSessionEnded
+        e is SlideShown or AnswersRevealed or VoteOpened or VoteClosed or BranchChosen or ScreensLocked or ScreensUnlocked or BoardNamesChanged or LiveSessionEnded
             or StopThinkClick.Web.Aup.SignaturesWitnessed;
 
     /// <summary>First name and initial, for the teacher's console.</summary>

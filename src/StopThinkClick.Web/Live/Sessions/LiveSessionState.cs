@@ -27,6 +27,9 @@ public sealed class LiveSessionState
     public List<string> SceneHistory { get; } = [];
     public bool Locked { get; private set; }
 
+    /// <summary>The board lists first names of who has joined only when the teacher chose it: the class sees who is missing otherwise.</summary>
+    public bool NamesOnBoard { get; private set; }
+
     public HashSet<Guid> Joined { get; } = [];
     public Dictionary<Guid, LiveAnswer> Answers { get; } = [];
     public HashSet<string> Revealed { get; } = [];
@@ -62,6 +65,7 @@ public sealed class LiveSessionState
             case LiveSessionStarted e:
                 (Id, ClassId, TeacherId, Kind, ItemId, JoinCode, StartedAt) = (e.SessionId, e.ClassId, e.TeacherId, e.Kind, e.ItemId, e.JoinCode, e.At);
                 ClassPupils = e.ClassPupils.ToHashSet();
+                NamesOnBoard = e.NamesOnBoard;
                 break;
             case PupilJoined e: Joined.Add(e.PupilId); break;
             case PupilLeft e: Joined.Remove(e.PupilId); break;
@@ -90,6 +94,7 @@ public sealed class LiveSessionState
             case BranchChosen e:
                 if (!Branches.Contains(e)) Branches.Add(e);
                 break;
+            case BoardNamesChanged e: NamesOnBoard = e.Shown; break;
             case ScreensLocked: Locked = true; break;
             case ScreensUnlocked: Locked = false; break;
             case WorryRaised e: if (Worries.All(w => w.ConcernId != e.ConcernId)) Worries.Add(e); break;
