@@ -33,7 +33,9 @@ public static class LiveSetup
         builder.Services.AddSingleton<HubGuard>();
         builder.Services.AddSingleton<EventWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
+        builder.Services.AddSingleton<LiveStream>();
         builder.Services.AddSingleton<LiveSessions>();
+        builder.Services.AddHostedService<IdleSessionSweeper>();
         builder.Services.AddSingleton<LiveSessionLifecycle>();
         builder.Services.AddSingleton<LiveNotifier>();
         builder.Services.ConfigureMarten(opts =>

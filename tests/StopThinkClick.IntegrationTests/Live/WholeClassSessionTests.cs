@@ -63,8 +63,9 @@ public sealed class WholeClassSessionTests(AppOnKestrel app)
         }
         flaky.Cuts.ShouldBe(1);
 
-        var concernId = Guid.CreateVersion7();
-        (await pupils[5].SendAsync<Ack>("Worry", sessionId, concernId)).Ok.ShouldBeTrue();
+        var worryId = Guid.CreateVersion7();
+        (await pupils[5].SendAsync<Ack>("Worry", sessionId, worryId)).Ok.ShouldBeTrue();
+        (await pupils[5].SendAsync<Ack>("Worry", sessionId, worryId)).Ok.ShouldBeTrue("a resend of the same press is acknowledged, not stored twice");
         await Eventually.TrueAsync(() => console.Worries.Count == 1, "the console shows the worry");
         console.Worries.Single().PupilId.ShouldBe(cls.Pupils[5].Id);
         board.Worries.ShouldBeEmpty();
@@ -77,7 +78,9 @@ public sealed class WholeClassSessionTests(AppOnKestrel app)
         var stored = events.OfType<LiveAnswerReceived>().ToList();
         stored.Select(a => a.AnswerId).ShouldBe(acknowledged, ignoreOrder: true);
         events.OfType<PupilJoined>().Count().ShouldBe(30);
-        events.OfType<WorryRaised>().ShouldHaveSingleItem().ConcernId.ShouldBe(concernId);
+        var worry = events.OfType<WorryRaised>().ShouldHaveSingleItem();
+        worry.WorryId.ShouldBe(worryId);
+        worry.ConcernId.ShouldNotBe(worryId, "the concern's id is made on the server, never the device's");
         events.OfType<LiveSessionEnded>().ShouldHaveSingleItem();
 
         var summary = await session.LoadAsync<LiveSessionSummary>(sessionId);
@@ -89,7 +92,7 @@ public sealed class WholeClassSessionTests(AppOnKestrel app)
             result.Answered.ShouldBe(30);
             result.Right.ShouldBe(expectedRight[result.QuestionId]);
         }
-        var concern = await session.LoadAsync<Concern>(concernId);
+        var concern = await session.LoadAsync<Concern>(worry.ConcernId);
         concern.ShouldNotBeNull().SessionId.ShouldBe(sessionId);
         foreach (var pupil in cls.Pupils)
             (await session.Events.FetchStreamAsync(pupil.Id)).Select(e => e.Data).OfType<LiveSessionAttended>().ShouldHaveSingleItem().Answered.ShouldBe(3);

@@ -33,7 +33,8 @@ public sealed record ScreensLocked(Guid SessionId, DateTimeOffset At);
 public sealed record ScreensUnlocked(Guid SessionId, DateTimeOffset At);
 
 /// <summary>A pupil pressed "I'm worried" during the session; the concern itself is on its own stream.</summary>
-public sealed record WorryRaised(Guid SessionId, Guid PupilId, Guid ConcernId, DateTimeOffset At);
+/// <param name="WorryId">the pupil's device's id for this press (a resend is recognised by it); empty in streams written before it existed</param>
+public sealed record WorryRaised(Guid SessionId, Guid PupilId, Guid ConcernId, DateTimeOffset At, Guid WorryId = default);
 
 /// <summary>A pupil asked "what does this mean?" about an AUP promise during the ceremony.</summary>
 public sealed record MeaningAsked(Guid SessionId, Guid PupilId, string PromiseId, DateTimeOffset At);

@@ -51,6 +51,33 @@ public sealed class LiveSessionState
 
     public IEnumerable<LiveAnswer> AnswersTo(string questionId) => Answers.Values.Where(a => a.QuestionId == questionId);
 
+    /// <summary>
+    /// A deep copy. The command pipeline decides a batch on a copy and publishes it only once the
+    /// batch is committed, so a published state is never changed again: screens read it without a lock.
+    /// </summary>
+    public LiveSessionState Clone()
+    {
+        var copy = new LiveSessionState
+        {
+            Id = Id, ClassId = ClassId, TeacherId = TeacherId, Kind = Kind, ItemId = ItemId, JoinCode = JoinCode, ClassPupils = ClassPupils,
+            StartedAt = StartedAt, EndedAt = EndedAt, Slide = Slide, SceneId = SceneId, Locked = Locked, NamesOnBoard = NamesOnBoard,
+            OpenVoteScene = OpenVoteScene,
+        };
+        copy.SceneHistory.AddRange(SceneHistory);
+        copy.Joined.UnionWith(Joined);
+        foreach (var (k, v) in Answers) copy.Answers[k] = v;
+        copy.Revealed.UnionWith(Revealed);
+        foreach (var (k, v) in Votes) copy.Votes[k] = new Dictionary<Guid, string>(v);
+        copy.VoteIds.UnionWith(VoteIds);
+        copy.Branches.AddRange(Branches);
+        foreach (var (k, v) in Affirmations) copy.Affirmations[k] = [.. v];
+        foreach (var (k, v) in Signatures) copy.Signatures[k] = v;
+        copy.Witnessed.UnionWith(Witnessed);
+        copy.Worries.AddRange(Worries);
+        copy.Meanings.AddRange(Meanings);
+        return copy;
+    }
+
     public static LiveSessionState From(IEnumerable<object> events)
     {
         var state = new LiveSessionState();
