@@ -56,9 +56,9 @@ public sealed partial class LiveSession
                 var after = new LiveSnapshot(working, before.StreamVersion + events.Count, before.ScreenVersion + events.Count(ChangesScreens));
                 snapshot = after;
                 await PublishAsync(before.StreamVersion + 1, events);
+                if (after.State.Ended) host.Ended(this);
                 for (var i = 0; i < commands.Count; i++) commands[i].Done.TrySetResult(decisions[i]);
                 await NotifyAsync(after, new Committed(events, sentAt));
-                if (after.State.Ended) host.Ended(this);
                 return;
             }
 
