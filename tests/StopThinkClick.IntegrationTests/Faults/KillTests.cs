@@ -83,7 +83,7 @@ public sealed class KillTests(FaultApp app)
         stored.ShouldBe(acked, ignoreOrder: true);
         var worry = (await session.Events.FetchStreamAsync(sessionId)).Select(e => e.Data).OfType<WorryRaised>().ShouldHaveSingleItem();
         worry.WorryId.ShouldBe(worryId);
-        (await session.LoadAsync<Concern>(worry.ConcernId)).ShouldNotBeNull();
+        (await session.Query<Concern>().SingleOrDefaultAsync(c => c.PupilId == cls.Pupils[5].Id)).ShouldNotBeNull().SessionId.ShouldBe(sessionId);
         foreach (var p in pupils) await p.DisposeAsync();
     }
 }

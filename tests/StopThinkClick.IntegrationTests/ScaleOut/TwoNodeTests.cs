@@ -142,7 +142,8 @@ public sealed partial class TwoNodeTests(AppOnKestrel app)
 
         await using var query = app.Store.QuerySession(school.Id);
         var worry = (await query.Events.FetchStreamAsync(sessionId)).Select(e => e.Data).OfType<WorryRaised>().ShouldHaveSingleItem();
-        (await query.LoadAsync<Concern>(worry.ConcernId)).ShouldNotBeNull().PupilId.ShouldBe(cls.Pupils[1].Id);
+        worry.WorryId.ShouldBe(worryId);
+        (await query.Query<Concern>().SingleOrDefaultAsync(c => c.PupilId == cls.Pupils[1].Id)).ShouldNotBeNull().SessionId.ShouldBe(sessionId);
     }
 
     [Fact]
