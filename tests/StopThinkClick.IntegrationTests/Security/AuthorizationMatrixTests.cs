@@ -197,7 +197,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
     {
         ["Join"] = Who.Pupil, ["Answer"] = Who.Pupil, ["Vote"] = Who.Pupil, ["Worry"] = Who.Pupil,
         ["Affirm"] = Who.Pupil, ["AskMeaning"] = Who.Pupil, ["Sign"] = Who.Pupil,
-        ["Watch"] = Who.Teacher, ["Next"] = Who.Teacher, ["Back"] = Who.Teacher, ["Reveal"] = Who.Teacher, ["Lock"] = Who.Teacher,
+        ["Watch"] = Who.Teacher, ["ShowNames"] = Who.Teacher, ["Next"] = Who.Teacher, ["Back"] = Who.Teacher, ["Reveal"] = Who.Teacher, ["Lock"] = Who.Teacher,
         ["OpenVote"] = Who.Teacher, ["CloseVote"] = Who.Teacher, ["ChooseBranch"] = Who.Teacher, ["Witness"] = Who.Teacher, ["End"] = Who.Teacher,
     };
 
