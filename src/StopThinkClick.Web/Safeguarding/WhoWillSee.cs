@@ -8,5 +8,5 @@ namespace StopThinkClick.Web.Safeguarding;
 public static class WhoWillSee
 {
     public const string Text = "Your teacher will see this. So will the grown-up at school who keeps children safe. " +
-        "They will help you. If you need more help, they may tell other grown-ups whose job is to keep you safe.";
+        "They will help you. They may ask other grown-ups to help keep you safe.";
 }
