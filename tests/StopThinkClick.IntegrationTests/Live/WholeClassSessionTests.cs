@@ -88,8 +88,10 @@ public sealed class WholeClassSessionTests(AppOnKestrel app)
             result.Answered.ShouldBe(30);
             result.Right.ShouldBe(expectedRight[result.QuestionId]);
         }
-        var concern = await session.LoadAsync<Concern>(concernId);
+        // The device's id is only a press id: the concern's stream id is made on the server.
+        var concern = await session.Query<Concern>().SingleOrDefaultAsync(c => c.PupilId == cls.Pupils[5].Id);
         concern.ShouldNotBeNull().SessionId.ShouldBe(sessionId);
+        concern.PressIds.ShouldBe([concernId]);
         foreach (var pupil in cls.Pupils)
             (await session.Events.FetchStreamAsync(pupil.Id)).Select(e => e.Data).OfType<LiveSessionAttended>().ShouldHaveSingleItem().Answered.ShouldBe(3);
 
