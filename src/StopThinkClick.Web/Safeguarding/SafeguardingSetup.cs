@@ -21,7 +21,8 @@ public static class SafeguardingSetup
                 typeof(ConcernNoteAdded), typeof(ConcernActionRecorded), typeof(ConcernClosed)]);
         });
         builder.Services.AddSingleton<AccessLog>();
-        // After Marten's own start-up work (registered earlier, in AddEventStore), before the app serves.
+        // After Marten's own start-up work (registered earlier, in AddEventStore), and before the server
+        // takes its first request: WebApplication starts the app's hosted services first (dotnet/aspnetcore#36122).
         builder.Services.AddSingleton<ConcernTextAuthorMigration>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ConcernTextAuthorMigration>());
         return builder;
