@@ -35,6 +35,32 @@ public sealed class WorryTests(AppOnKestrel app)
     }
 
     [Fact]
+    public async Task Twenty_presses_at_once_after_the_last_concern_was_closed_make_exactly_one_new_concern()
+    {
+        var school = await app.NewSchoolAsync((Band.Y5, 1));
+        var plan = school.Classes[0].Pupils[0];
+        var child = await PupilAsync(app, plan);
+        (await PressAsync(child, "first worry")).Status.ShouldBe(HttpStatusCode.OK);
+        var first = (await ConcernsAboutAsync(app, school.Id, plan.Id)).Single();
+        await using (var close = app.Store.LightweightSession(school.Id))
+        {
+            var lead = school.Adult(AdultRole.SafeguardingLead).Id;
+            close.Events.Append(first.Id, new ConcernAcknowledged(first.Id, lead, DateTimeOffset.UtcNow), new ConcernClosed(first.Id, lead, "resolved-in-school", DateTimeOffset.UtcNow));
+            await close.SaveChangesAsync();
+        }
+
+        // The child's window now points at a closed concern: every racing press wants to move it.
+        var presses = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => PressAsync(child, $"again {i}")));
+
+        presses.ShouldAllBe(p => p.Status == HttpStatusCode.OK);
+        var concerns = await ConcernsAboutAsync(app, school.Id, plan.Id);
+        concerns.Count.ShouldBe(2, "the closed concern and exactly one new one");
+        var fresh = concerns.Single(c => c.Id != first.Id);
+        fresh.Presses.ShouldBe(20);
+        (await TextsOfAsync(app, school.Id, fresh.Id)).Count.ShouldBe(20);
+    }
+
+    [Fact]
     public async Task Every_place_a_child_can_worry_says_the_same_honest_words_and_promises_no_secret()
     {
         var school = await app.NewSchoolAsync((Band.Y4, 2));
