@@ -104,6 +104,25 @@ public sealed class RetentionTests(AppOnKestrel app)
     }
 
     [Fact]
+    public async Task The_school_admin_sets_the_schools_periods_and_a_period_out_of_range_changes_nothing()
+    {
+        var school = await app.NewSchoolAsync((Band.Y6, 1));
+        var adminPlan = school.Adults.First(a => a.Role == AdultRole.SchoolAdmin);
+        var admin = FormClient.For(app);
+        await admin.SignInAdultAsync(adminPlan.Email, adminPlan.Password);
+
+        var saved = await admin.PostFormAsync("/admin/retention", new Dictionary<string, string> { ["learningRecordsMonths"] = "12", ["signatureMonths"] = "36", ["parentMonths"] = "2" });
+        saved.Status.ShouldBe(System.Net.HttpStatusCode.OK);
+        saved.Body.ShouldContain("apply from tonight");
+        var refused = await admin.PostFormAsync("/admin/retention", new Dictionary<string, string> { ["learningRecordsMonths"] = "3", ["signatureMonths"] = "0", ["parentMonths"] = "1" });
+        refused.Status.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        refused.Body.ShouldContain("Pupils&#x27; signatures: choose between 12 and 120 months. Nothing was changed.");
+
+        await using var q = app.Store.QuerySession(school.Id);
+        (await q.LoadAsync<RetentionSettings>(RetentionSettings.DocumentId)).ShouldBe(RetentionSettings.Defaults with { LearningRecordsMonthsAfterLeaving = 12, AupSignatureMonths = 36, ParentAccountMonthsWithoutChildren = 2 });
+    }
+
+    [Fact]
     public void Encrypted_backups_older_than_the_servers_period_are_deleted_and_nothing_else_in_the_folder()
     {
         var folder = Directory.CreateTempSubdirectory("stc-backups-");

@@ -51,6 +51,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
 
         ["/admin"] = Who.Admin, ["/admin/classes/{classId:guid}"] = Who.Admin, ["/admin/classes/{classId:guid}/invitations"] = Who.Admin,
         ["/admin/pupils/import"] = Who.Admin, ["/admin/staff"] = Who.Admin, ["/admin/pupils/{pupilId:guid}"] = Who.Admin,
+        ["/admin/retention"] = Who.Admin,
     };
 
     /// <summary>Public routes that still refuse someone: a pupil of another school cannot join A's session by its code.</summary>
@@ -60,6 +61,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
     static readonly HashSet<string> OwnSchoolRoutes =
         ["/pupil", "/pupil/reminder", "/pupil/settings", "/pupil/worried", "/parent", "/teacher", "/teacher/browse", "/teacher/browse/{itemId}", "/coverage", "/concerns", "/concerns/new",
          "/safeguarding", "/admin", "/admin/pupils/import", "/admin/staff",
+         "/admin/retention",
          "/pupil/lessons/{lessonId}", "/pupil/lessons/{lessonId}/{step:int}", "/pupil/quizzes/{quizId}", "/pupil/scenarios/{scenarioId}"];
 
     [Fact]
