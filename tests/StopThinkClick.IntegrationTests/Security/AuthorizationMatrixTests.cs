@@ -189,6 +189,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
         ["/admin?handler=AddClass"] = Who.Admin, ["/admin?handler=MoveUp"] = Who.Admin, ["/admin/staff"] = Who.Admin, ["/admin/pupils/import"] = Who.Admin,
         ["/admin/classes/{classId:guid}?handler=AddPupil"] = Who.Admin, ["/admin/classes/{classId:guid}?handler=Teacher"] = Who.Admin,
         ["/admin/classes/{classId:guid}/invitations"] = Who.Admin, ["/admin/pupils/{pupilId:guid}?handler=Erase"] = Who.Admin,
+        ["/admin/retention"] = Who.Admin,
     };
 
     /// <summary>Posts that change who is signed in or reprint cards: tried last, so they cannot spoil the others.</summary>
