@@ -54,6 +54,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
         ["/live/{sessionId:guid}/board"] = Who.Teacher, ["/live/{sessionId:guid}/console"] = Who.Teacher, ["/live/{sessionId:guid}/summary"] = Who.Teacher | Who.Admin,
 
         ["/safeguarding"] = Who.Lead, ["/safeguarding/concerns/{concernId:guid}"] = Who.Lead,
+        ["/safeguarding/access"] = Who.Lead, ["/safeguarding/leavers"] = Who.Lead, ["/safeguarding/pupils/{pupilId:guid}/file"] = Who.Lead,
 
         ["/admin"] = Who.Admin, ["/admin/classes/{classId:guid}"] = Who.Admin, ["/admin/classes/{classId:guid}/invitations"] = Who.Admin,
         ["/admin/pupils/import"] = Who.Admin, ["/admin/staff"] = Who.Admin, ["/admin/pupils/{pupilId:guid}"] = Who.Admin,
@@ -66,7 +67,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
     /// <summary>Routes that carry none of school A's ids: school B's people see their own school there.</summary>
     static readonly HashSet<string> OwnSchoolRoutes =
         ["/pupil", "/pupil/reminder", "/pupil/settings", "/pupil/worried", "/parent", "/teacher", "/teacher/browse", "/teacher/browse/{itemId}", "/coverage", "/concerns", "/concerns/new",
-         "/safeguarding", "/admin", "/admin/pupils/import", "/admin/staff",
+         "/safeguarding", "/safeguarding/access", "/safeguarding/leavers", "/admin", "/admin/pupils/import", "/admin/staff",
          "/admin/retention",
          "/pupil/lessons/{lessonId}", "/pupil/lessons/{lessonId}/{step:int}", "/pupil/quizzes/{quizId}", "/pupil/scenarios/{scenarioId}"];
 
@@ -200,7 +201,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
     {
         ["Join"] = Who.Pupil, ["Answer"] = Who.Pupil, ["Vote"] = Who.Pupil, ["Worry"] = Who.Pupil,
         ["Affirm"] = Who.Pupil, ["AskMeaning"] = Who.Pupil, ["Sign"] = Who.Pupil,
-        ["Watch"] = Who.Teacher, ["Next"] = Who.Teacher, ["Back"] = Who.Teacher, ["Reveal"] = Who.Teacher, ["Lock"] = Who.Teacher,
+        ["Watch"] = Who.Teacher, ["ShowNames"] = Who.Teacher, ["Next"] = Who.Teacher, ["Back"] = Who.Teacher, ["Reveal"] = Who.Teacher, ["Lock"] = Who.Teacher,
         ["OpenVote"] = Who.Teacher, ["CloseVote"] = Who.Teacher, ["ChooseBranch"] = Who.Teacher, ["Witness"] = Who.Teacher, ["End"] = Who.Teacher,
     };
 

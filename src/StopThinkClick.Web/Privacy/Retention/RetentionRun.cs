@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Marten;
+using StopThinkClick.Web.Safeguarding.Audit;
 using StopThinkClick.Web.Aup;
 using StopThinkClick.Web.Schools;
 
@@ -18,6 +20,9 @@ public sealed record RetentionReport(string SchoolId, int PupilsErased, int Pupi
 /// </summary>
 public sealed class RetentionRun(IDocumentStore store, PupilErasure erasure, TimeProvider clock, Microsoft.Extensions.Options.IOptions<RetentionOptions> options, ILogger<RetentionRun> log)
 {
+    /// <summary>Who the access record names for an erasure the schedule made: nobody signed in, so no person.</summary>
+    static readonly ClaimsPrincipal Schedule = new(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, Guid.Empty.ToString())], "retention-schedule"));
+
     public async Task RunAllAsync(CancellationToken ct)
     {
         await using var any = store.QuerySession();
@@ -41,7 +46,7 @@ public sealed class RetentionRun(IDocumentStore store, PupilErasure erasure, Tim
         int erased = 0, kept = 0;
         foreach (var pupil in duePupils)
         {
-            if (await erasure.EraseAsync(schoolId, pupil, ct) is null) erased++;
+            if (await erasure.EraseAsync(schoolId, pupil, Schedule, ct, AccessKind.RetentionErasure) is null) erased++;
             else kept++;
         }
 
