@@ -5,6 +5,7 @@ using StopThinkClick.TestSupport;
 using StopThinkClick.Web.Aup;
 using StopThinkClick.Web.Privacy.Retention;
 using StopThinkClick.Web.Pupils.Progress;
+using StopThinkClick.Web.Safeguarding.Audit;
 using StopThinkClick.Web.Safeguarding.Concerns;
 using StopThinkClick.Web.Schools;
 
@@ -26,7 +27,7 @@ public sealed class RetentionTests(AppOnKestrel app)
         var (leaver, worried, stayer) = (leavers.Pupils[1].Id, leavers.Pupils[2].Id, staying.Pupils[1].Id);
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         var (leaversParent, stayersParent) = (Guid.NewGuid(), Guid.NewGuid());
-        Guid closedConcern = Guid.NewGuid(), openConcern = Guid.NewGuid(), oldSignature = Guid.NewGuid(), newSignature = Guid.NewGuid();
+        Guid oldSignature = Guid.NewGuid(), newSignature = Guid.NewGuid();
 
         await using (var session = app.Store.LightweightSession(school.Id))
         {
@@ -39,10 +40,10 @@ public sealed class RetentionTests(AppOnKestrel app)
             session.Store(new Parent(leaversParent, "Leaver's Parent", [leaver]), new Parent(stayersParent, "Stayer's Parent", [stayer]));
             session.Store(new AdultAccount($"{leaversParent:N}@{school.Id}.test", school.Id, leaversParent, AdultRole.Parent, "x"));
             await session.SaveChangesAsync();
-            await RaiseConcern.StoreAsync(session, new ConcernRaised(closedConcern, ConcernTopics.SomeoneOnline, ConcernSource.PupilDevice, leaver, leavers.Id, null, null, false, clock.GetUtcNow()), null, default);
+            var closedConcern = await RaiseConcern.StoreAsync(session, new ConcernRaised(Guid.NewGuid(), ConcernTopics.SomeoneOnline, ConcernSource.PupilDevice, leaver, leavers.Id, null, null, false, clock.GetUtcNow()), null, default);
             session.Events.Append(closedConcern, new ConcernClosed(closedConcern, Guid.NewGuid(), "resolved-in-school", clock.GetUtcNow()));
             await session.SaveChangesAsync();
-            await RaiseConcern.StoreAsync(session, new ConcernRaised(openConcern, ConcernTopics.SomeoneUnkind, ConcernSource.PupilDevice, worried, leavers.Id, null, null, false, clock.GetUtcNow()), "they keep messaging me", default);
+            await RaiseConcern.StoreAsync(session, new ConcernRaised(Guid.NewGuid(), ConcernTopics.SomeoneUnkind, ConcernSource.PupilDevice, worried, leavers.Id, null, null, false, clock.GetUtcNow()), "they keep messaging me", default);
         }
         var concernsBefore = await ConcernsAsync(school.Id);
 
@@ -69,6 +70,7 @@ public sealed class RetentionTests(AppOnKestrel app)
             (await q.Events.FetchStreamAsync(stayer)).Count.ShouldBe(2);
             (await q.LoadAsync<PupilProgress>(stayer)).ShouldNotBeNull();
             (await q.LoadAsync<Parent>(leaversParent))!.ChildIds.ShouldBeEmpty();
+            (await q.Query<AccessRecord>().Where(r => r.What == AccessKind.RetentionErasure).ToListAsync()).Select(r => r.PupilId).ShouldBe([leavers.Pupils[0].Id, (Guid?)leaver], ignoreOrder: true);
         }
         (await ConcernsAsync(school.Id)).ShouldBe(concernsBefore);
 
