@@ -16,7 +16,7 @@ if (ContentCheckCommand.Matches(args))
 if (StopCommand.Matches(args))
     return StopCommand.Run();
 if (BackupCommand.Matches(args))
-    return await BackupCommand.RunAsync(args, new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args.Skip(2).ToArray()).Build());
+    return await BackupCommand.RunAsync(args, new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args.Skip(2).Where(a => a.StartsWith("--") && a.Contains('=')).ToArray()).Build());
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = RepoPaths.WebRoot });
 try

@@ -58,6 +58,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
 
         ["/admin"] = Who.Admin, ["/admin/classes/{classId:guid}"] = Who.Admin, ["/admin/classes/{classId:guid}/invitations"] = Who.Admin,
         ["/admin/pupils/import"] = Who.Admin, ["/admin/staff"] = Who.Admin, ["/admin/pupils/{pupilId:guid}"] = Who.Admin,
+        ["/admin/retention"] = Who.Admin,
     };
 
     /// <summary>Public routes that still refuse someone: a pupil of another school cannot join A's session by its code.</summary>
@@ -67,6 +68,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
     static readonly HashSet<string> OwnSchoolRoutes =
         ["/pupil", "/pupil/reminder", "/pupil/settings", "/pupil/worried", "/parent", "/teacher", "/teacher/browse", "/teacher/browse/{itemId}", "/coverage", "/concerns", "/concerns/new",
          "/safeguarding", "/safeguarding/access", "/safeguarding/leavers", "/admin", "/admin/pupils/import", "/admin/staff",
+         "/admin/retention",
          "/pupil/lessons/{lessonId}", "/pupil/lessons/{lessonId}/{step:int}", "/pupil/quizzes/{quizId}", "/pupil/scenarios/{scenarioId}"];
 
     /// <summary>Two schools, six people in each (anonymous once), and school A's ids to put in routes.</summary>
@@ -189,6 +191,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
         ["/admin?handler=AddClass"] = Who.Admin, ["/admin?handler=MoveUp"] = Who.Admin, ["/admin/staff"] = Who.Admin, ["/admin/pupils/import"] = Who.Admin,
         ["/admin/classes/{classId:guid}?handler=AddPupil"] = Who.Admin, ["/admin/classes/{classId:guid}?handler=Teacher"] = Who.Admin,
         ["/admin/classes/{classId:guid}/invitations"] = Who.Admin, ["/admin/pupils/{pupilId:guid}?handler=Erase"] = Who.Admin,
+        ["/admin/retention"] = Who.Admin,
     };
 
     /// <summary>Posts that change who is signed in or reprint cards: tried last, so they cannot spoil the others.</summary>
