@@ -29,7 +29,10 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
         // These two only ever answer with an error status (403, or 404 when nothing failed), for everyone.
         ["/not-allowed"] = Who.None, ["/error"] = Who.None, ["/status/{code:int}"] = Who.None, ["/health/live"] = Who.Everyone, ["/health/ready"] = Who.Everyone,
         ["/pupil/signin"] = Who.Everyone, ["/pupil/signin/{code}"] = Who.Everyone, ["/pupil/signin/{code}/{pupilId:guid}"] = Who.Everyone,
-        ["/card/{secret}"] = Who.Everyone, ["/parent/join"] = Who.Everyone, ["/live/join"] = Who.Everyone, ["/live/code/{code}"] = Who.Everyone,
+        ["/card/{secret}"] = Who.Everyone, ["/parent/join"] = Who.Everyone, ["/signin/forgot"] = Who.Everyone,
+        // Only with a password-checked ticket, or a real one-time link: the matrix has neither.
+        ["/signin/code"] = Who.None, ["/account/set-password/{secret}"] = Who.None,
+        ["/account"] = Who.Parent | Who.Staff, ["/account/two-step"] = Who.Parent | Who.Staff, ["/live/join"] = Who.Everyone, ["/live/code/{code}"] = Who.Everyone,
 
         ["/pupil"] = Who.Pupil, ["/pupil/reminder"] = Who.Pupil, ["/pupil/settings"] = Who.Pupil, ["/pupil/worried"] = Who.Pupil,
         ["/pupil/lessons/{lessonId}"] = Who.Pupil, ["/pupil/lessons/{lessonId}/{step:int}"] = Who.Pupil, ["/pupil/lessons/{lessonId}/done"] = Who.None, // only after finishing; the walk has not
@@ -50,7 +53,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
         ["/safeguarding"] = Who.Lead, ["/safeguarding/concerns/{concernId:guid}"] = Who.Lead,
 
         ["/admin"] = Who.Admin, ["/admin/classes/{classId:guid}"] = Who.Admin, ["/admin/classes/{classId:guid}/invitations"] = Who.Admin,
-        ["/admin/pupils/import"] = Who.Admin, ["/admin/staff"] = Who.Admin, ["/admin/pupils/{pupilId:guid}"] = Who.Admin,
+        ["/admin/pupils/import"] = Who.Admin, ["/admin/staff"] = Who.Admin, ["/admin/parents"] = Who.Admin, ["/admin/pupils/{pupilId:guid}"] = Who.Admin,
     };
 
     /// <summary>Public routes that still refuse someone: a pupil of another school cannot join A's session by its code.</summary>
@@ -59,7 +62,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
     /// <summary>Routes that carry none of school A's ids: school B's people see their own school there.</summary>
     static readonly HashSet<string> OwnSchoolRoutes =
         ["/pupil", "/pupil/reminder", "/pupil/settings", "/pupil/worried", "/parent", "/teacher", "/coverage", "/concerns", "/concerns/new",
-         "/safeguarding", "/admin", "/admin/pupils/import", "/admin/staff",
+         "/safeguarding", "/admin", "/admin/pupils/import", "/admin/staff", "/admin/parents", "/account", "/account/two-step",
          "/pupil/lessons/{lessonId}", "/pupil/lessons/{lessonId}/{step:int}", "/pupil/quizzes/{quizId}", "/pupil/scenarios/{scenarioId}"];
 
     [Fact]

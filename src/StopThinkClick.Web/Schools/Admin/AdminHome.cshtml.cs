@@ -29,7 +29,7 @@ public sealed partial class AdminHomeModel(SchoolSessions sessions) : PageModel
         if (string.IsNullOrEmpty(name) || name.Length > 40) return await DoneAsync("give the class a name of up to 40 characters.", true, ct);
         await using var session = sessions.Current();
         string code;
-        do code = ClassCodes.New(Random.Shared);
+        do code = ClassCodes.New();
         while (await session.LoadAsync<ClassCodeEntry>(code, ct) is not null);
         var id = Guid.CreateVersion7();
         session.Store(new SchoolClass(id, name, band, code, teacherId is { } t ? [t] : []));
