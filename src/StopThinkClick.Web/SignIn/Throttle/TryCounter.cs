@@ -39,7 +39,7 @@ public sealed record TryPolicy(int MaxTries, TimeSpan Window, IReadOnlyList<Time
     /// A whole class's PINs: more wrong tries in ten minutes than a class of four-year-olds makes
     /// when signing in (about one slip each), then PIN sign-in pauses for the class. Cards still work.
     /// </summary>
-    public static TryPolicy Class(int maxWrong) => new(maxWrong, TimeSpan.FromMinutes(10), [TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30), TimeSpan.FromHours(1)]);
+    public static TryPolicy Class(int maxWrong) => new(maxWrong, TimeSpan.FromMinutes(10), [TimeSpan.FromMinutes(10), TimeSpan.FromHours(1), TimeSpan.FromDays(1)]);
 
     /// <summary>An adult's password or two-step code: five tries, then 15 minutes, an hour, then a day.</summary>
     public static TryPolicy Adult { get; } = new(5, TimeSpan.FromMinutes(30), [TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromDays(1)]);
