@@ -15,6 +15,8 @@ if (ContentCheckCommand.Matches(args))
     return ContentCheckCommand.Run(args);
 if (StopThinkClick.Web.SignIn.TwoStep.TwoStepCodeCommand.Matches(args))
     return StopThinkClick.Web.SignIn.TwoStep.TwoStepCodeCommand.Run(args);
+if (StopCommand.Matches(args))
+    return StopCommand.Run();
 if (BackupCommand.Matches(args))
     return await BackupCommand.RunAsync(args, new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args.Skip(2).ToArray()).Build());
 
