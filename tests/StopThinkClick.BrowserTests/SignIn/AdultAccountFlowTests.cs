@@ -28,6 +28,7 @@ public sealed class AdultAccountFlowTests(BrowserApp app)
         await SignInAsync(page, lead);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your sign-in code" })).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page, "the two-step code page");
+        await BrowserApp.ScreenshotAsync(page, "two-step-code");
         await page.GetByLabel("Code").FillAsync("123 456");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("that code did not work");
@@ -53,6 +54,7 @@ public sealed class AdultAccountFlowTests(BrowserApp app)
         await adminPage.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
         var link = (await adminPage.Locator("#one-time-link").TextContentAsync())!.Trim();
         await Accessibility.AssertNoSeriousViolationsAsync(adminPage, "the staff page");
+        await BrowserApp.ScreenshotAsync(adminPage, "admin-staff-link");
 
         var page = await app.NewPageAsync(768, 1024);
         await page.GotoAsync(link);
