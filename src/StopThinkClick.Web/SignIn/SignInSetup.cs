@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using StopThinkClick.Web.SignIn.Links;
 using StopThinkClick.Web.SignIn.Sessions;
@@ -48,7 +49,10 @@ public static class SignInSetup
                 };
             });
 
+        // Deny by default: a page or endpoint that names no policy needs someone signed in; the public
+        // pages are opened on purpose (Platform/Security/PageAccess.cs).
         builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Pupil, p => p.RequireRole(Roles.Pupil))
             .AddPolicy(Policies.Parent, p => p.RequireRole(Roles.Parent))
             .AddPolicy(Policies.Adult, p => p.RequireRole(Roles.Parent, Roles.Teacher, Roles.SafeguardingLead, Roles.DeputySafeguardingLead, Roles.SchoolAdmin))
