@@ -1,8 +1,6 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using StopThinkClick.Curriculum.Model;
 using StopThinkClick.TestSupport;
-using StopThinkClick.Web.Privacy;
 using StopThinkClick.Web.Schools;
 
 namespace StopThinkClick.IntegrationTests.SignIn;
@@ -61,8 +59,10 @@ public sealed class SessionRevocationTests(AppOnKestrel app)
         settings.Status.ShouldBe(HttpStatusCode.OK);
         var token = FormClient.TokenOf(settings.Body)!;
 
-        using (var scope = app.Services.CreateScope())
-            (await scope.ServiceProvider.GetRequiredService<PupilErasure>().EraseAsync(school.Id, plan.Id, default)).ShouldBeNull();
+        var admin = FormClient.For(app);
+        await admin.SignInAdultAsync(school.Adult(AdultRole.SchoolAdmin).Email, school.Adult(AdultRole.SchoolAdmin).Password);
+        var erased = await admin.PostFormAsync($"/admin/pupils/{plan.Id}", new Dictionary<string, string> { ["confirm"] = plan.FirstName }, $"/admin/pupils/{plan.Id}?handler=Erase");
+        erased.Status.ShouldBe(HttpStatusCode.OK, erased.Body);
 
         (await pupil.GetAsync("/pupil")).Status.ShouldBe(HttpStatusCode.Redirect);
         using var save = await pupil.Http.PostAsync("/pupil/settings", new FormUrlEncodedContent(new Dictionary<string, string>
