@@ -13,6 +13,8 @@ using StopThinkClick.Web.SignIn;
 
 if (ContentCheckCommand.Matches(args))
     return ContentCheckCommand.Run(args);
+if (StopThinkClick.Web.SignIn.TwoStep.TwoStepCodeCommand.Matches(args))
+    return StopThinkClick.Web.SignIn.TwoStep.TwoStepCodeCommand.Run(args);
 if (StopCommand.Matches(args))
     return StopCommand.Run();
 if (BackupCommand.Matches(args))

@@ -70,6 +70,7 @@ public class AppOnKestrel : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:PupilSignInPerMinute", "100000");
         builder.UseSetting("RateLimits:AdultSignInPerMinute", "100000");
         builder.UseSetting("RateLimits:WrongCodesPerTenMinutes", "100000");
+        builder.UseSetting("RateLimits:WrongPinsPerAddressPerTenMinutes", "100000");
         foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
@@ -82,6 +83,7 @@ public class AppOnKestrel : WebApplicationFactory<Program>, IAsyncLifetime
             .Select((c, i) => new ClassSpec($"{c.Band.ShortName()} class {i + 1}", c.Band, c.Pupils)).ToList();
         var plan = SchoolPlanner.Plan(id, $"Test school {id}", $"{id}.test", specs, Random.Shared.Next(), "test-password-1");
         await SchoolSeeder.WriteAsync(Store, plan);
+        TwoStepCodes.Remember(plan);
         return plan;
     }
 
