@@ -29,8 +29,10 @@ public static class LiveSetup
             options.MaximumReceiveMessageSize = 8 * 1024;
             options.EnableDetailedErrors = false;
             options.AddFilter<HubGuard>();
+            options.AddFilter<HubArgumentCheck>();
         }).AddScaleOut(builder);
         builder.Services.AddSingleton<HubGuard>();
+        builder.Services.AddSingleton<HubArgumentCheck>();
         builder.Services.AddSingleton<EventWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
         builder.Services.AddSingleton<LiveStream>();

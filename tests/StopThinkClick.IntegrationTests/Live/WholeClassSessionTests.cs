@@ -95,6 +95,7 @@ public sealed class WholeClassSessionTests(AppOnKestrel app)
         // One concern for the worried pupil, whatever id the concern log gave it.
         var concern = await session.Query<Concern>().SingleOrDefaultAsync(c => c.PupilId == cls.Pupils[5].Id);
         concern.ShouldNotBeNull().SessionId.ShouldBe(sessionId);
+        concern.PressIds.Count.ShouldBe(1, "a resend of the same press is not a second press");
         foreach (var pupil in cls.Pupils)
             (await session.Events.FetchStreamAsync(pupil.Id)).Select(e => e.Data).OfType<LiveSessionAttended>().ShouldHaveSingleItem().Answered.ShouldBe(3);
 
