@@ -8,7 +8,7 @@ namespace StopThinkClick.Curriculum.Reading;
 /// </summary>
 public static class CatalogueLoader
 {
-    public sealed record Result(Catalogue Catalogue, IReadOnlyList<ContentProblem> Problems)
+    public sealed record Result(Catalogue Catalogue, IReadOnlyList<ContentProblem> Problems, IReadOnlyList<FileReadingLevel> ReadingLevels)
     {
         public bool Ok => Problems.Count == 0;
     }
@@ -30,18 +30,20 @@ public static class CatalogueLoader
 
         var items = new List<ContentItem>();
         var problems = new List<ContentProblem>();
+        var levels = new List<FileReadingLevel>();
         foreach (var file in files)
         {
             var shown = Path.GetRelativePath(shownRoot, file).Replace('\\', '/');
-            var (item, found) = ContentReader.Read(shown, File.ReadAllText(file), pictures);
+            var (item, found, reading) = ContentReader.ReadFile(shown, File.ReadAllText(file), pictures);
             problems.AddRange(found);
             if (item is null) continue;
+            if (!reading.IsEmpty) levels.Add(new FileReadingLevel(shown, item.Bands, Math.Round(reading.Grade, 2)));
             if (items.FirstOrDefault(i => i.Id == item.Id) is { } twin)
                 problems.Add(new ContentProblem(shown, 1, $"the id '{item.Id}' is also used by {twin.SourceFile}", "rename one of the two files"));
             else items.Add(item);
         }
         problems.AddRange(CrossChecks(items));
-        return new Result(new Catalogue(items, pictures), problems);
+        return new Result(new Catalogue(items, pictures), problems, levels);
     }
 
     /// <summary>What only the whole folder can tell: a lesson's quiz exists, a quiz's lesson exists, bands agree.</summary>

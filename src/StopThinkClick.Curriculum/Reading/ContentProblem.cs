@@ -18,5 +18,8 @@ public sealed class Problems(string file)
     public IReadOnlyList<ContentProblem> All => list;
     public bool Any => list.Count > 0;
 
+    /// <summary>The words a child reads in this file, tallied for its reading level as they are checked.</summary>
+    public ReadingTally Reading { get; } = new();
+
     public void Add(int line, string what, string fix) => list.Add(new ContentProblem(File, line, what, fix));
 }

@@ -7,6 +7,15 @@ public static class ContentReader
 {
     public static (ContentItem? Item, IReadOnlyList<ContentProblem> Problems) Read(string path, string text, IReadOnlySet<string> pictures)
     {
+        var read = ReadFile(path, text, pictures);
+        return (read.Item, read.Problems);
+    }
+
+    /// <summary>A file read: its item (if it could be read), its problems and the tally of the words a child reads in it.</summary>
+    public sealed record FileRead(ContentItem? Item, IReadOnlyList<ContentProblem> Problems, ReadingTally Reading);
+
+    public static FileRead ReadFile(string path, string text, IReadOnlySet<string> pictures)
+    {
         var problems = new Problems(path);
         var id = Path.GetFileNameWithoutExtension(path);
         if (!FileContext.IsId(id))
@@ -14,7 +23,7 @@ public static class ContentReader
 
         var lines = text.Replace("\r\n", "\n").Split('\n').Select((t, i) => new SourceLine(i + 1, t)).ToList();
         var front = FrontMatter.Read(lines, problems);
-        if (front is null) return (null, problems.All);
+        if (front is null) return new FileRead(null, problems.All, problems.Reading);
 
         var file = new FileContext
         {
@@ -34,6 +43,6 @@ public static class ContentReader
         if (item is null)
             problems.Add(front.LineOf("kind"), kind is null ? "the file has no kind" : $"'{kind}' is not a kind of content",
                 "add 'kind:' with lesson, quiz, scenario, aup or guide");
-        return (item, problems.All);
+        return new FileRead(item, problems.All, problems.Reading);
     }
 }

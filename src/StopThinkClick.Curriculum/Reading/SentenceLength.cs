@@ -20,6 +20,7 @@ public static partial class SentenceLength
         var limit = bands.Min().MaxWordsPerSentence();
         foreach (var sentence in Sentences(text.Plain))
         {
+            problems.Reading.Add(sentence);
             var words = Words(sentence);
             if (words > limit)
                 problems.Add(line, $"this sentence has {words} words, more than {limit} for {bands.Min().ShortName()}: \"{Shorten(sentence)}\"",

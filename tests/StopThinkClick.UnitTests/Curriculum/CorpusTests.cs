@@ -28,6 +28,22 @@ public sealed class CorpusTests
 
     public static TheoryData<Band> Bands() => [.. Enum.GetValues<Band>()];
 
+    [Fact]
+    public void Parents_texts_are_not_measured_for_reading_level_but_every_pupil_file_is()
+    {
+        Loaded.ReadingLevels.ShouldNotContain(f => f.File.Contains("/guides/") || f.File.EndsWith("/parents.md"));
+        var measured = Loaded.ReadingLevels.Select(f => f.File).ToHashSet();
+        foreach (var item in Catalogue.Lessons.Cast<ContentItem>().Concat(Catalogue.Quizzes).Concat(Catalogue.Scenarios))
+            measured.ShouldContain(item.SourceFile);
+    }
+
+    [Fact]
+    public void Every_year_group_reads_at_or_below_its_target_level()
+    {
+        var over = ReadingTargets.Means(Loaded.ReadingLevels).Where(m => !m.Met).Select(m => $"{m.Band}: {m.Mean} > {m.Target}");
+        over.ShouldBeEmpty();
+    }
+
     [Theory, MemberData(nameof(Bands))]
     public void Every_band_has_six_lessons_each_with_its_quiz(Band band)
     {
