@@ -32,8 +32,11 @@ public sealed class BrowserApp : AppOnKestrel
         });
     }
 
-    /// <param name="bypassCsp">true lets a test inject axe-core into the page; the CSP test turns it off.</param>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 720, bool bypassCsp = true)
+    /// <param name="bypassCsp">
+    /// Off by default: pages run under the app's real Content-Security-Policy, so a page the CSP
+    /// breaks fails its test. Only a test that must inject a script of its own turns it on.
+    /// </param>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 720, bool bypassCsp = false)
     {
         await StartBrowserAsync();
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions

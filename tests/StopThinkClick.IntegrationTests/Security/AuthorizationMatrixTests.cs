@@ -41,7 +41,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
 
         ["/parent"] = Who.Parent, ["/parent/children/{pupilId:guid}"] = Who.Parent, ["/parent/children/{pupilId:guid}/aup"] = Who.Parent,
 
-        ["/teacher"] = Who.Staff, ["/coverage"] = Who.Staff, ["/concerns"] = Who.Staff, ["/concerns/new"] = Who.Staff,
+        ["/teacher"] = Who.Staff, ["/teacher/browse"] = Who.Staff, ["/teacher/browse/{itemId}"] = Who.Staff, ["/coverage"] = Who.Staff, ["/concerns"] = Who.Staff, ["/concerns/new"] = Who.Staff,
         ["/teacher/classes/{classId:guid}"] = Who.Teacher | Who.Admin, ["/teacher/classes/{classId:guid}/cards"] = Who.Teacher | Who.Admin,
         ["/teacher/classes/{classId:guid}/live"] = Who.Teacher | Who.Admin, ["/teacher/classes/{classId:guid}/set-work"] = Who.Teacher | Who.Admin,
         ["/teacher/classes/{classId:guid}/aup"] = Who.Teacher | Who.Admin, ["/teacher/classes/{classId:guid}/aup/certificates"] = Who.Teacher | Who.Admin,
@@ -58,7 +58,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
 
     /// <summary>Routes that carry none of school A's ids: school B's people see their own school there.</summary>
     static readonly HashSet<string> OwnSchoolRoutes =
-        ["/pupil", "/pupil/reminder", "/pupil/settings", "/pupil/worried", "/parent", "/teacher", "/coverage", "/concerns", "/concerns/new",
+        ["/pupil", "/pupil/reminder", "/pupil/settings", "/pupil/worried", "/parent", "/teacher", "/teacher/browse", "/teacher/browse/{itemId}", "/coverage", "/concerns", "/concerns/new",
          "/safeguarding", "/admin", "/admin/pupils/import", "/admin/staff",
          "/pupil/lessons/{lessonId}", "/pupil/lessons/{lessonId}/{step:int}", "/pupil/quizzes/{quizId}", "/pupil/scenarios/{scenarioId}"];
 
@@ -102,7 +102,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
         var values = new Dictionary<string, string>
         {
             ["band"] = "y3", ["code"] = a.Classes[0].Code, ["pupilId"] = a.Pupils.First().Id.ToString(), ["secret"] = a.Pupils.Last().CardSecret,
-            ["lessonId"] = lesson.Id, ["step"] = "1", ["quizId"] = quiz.Id, ["attemptId"] = attempt, ["number"] = "1",
+            ["lessonId"] = lesson.Id, ["itemId"] = lesson.Id, ["step"] = "1", ["quizId"] = quiz.Id, ["attemptId"] = attempt, ["number"] = "1",
             ["scenarioId"] = story.Id, ["runId"] = run, ["sceneId"] = story.StartSceneId, ["choiceId"] = story.Start.Choices.FirstOrDefault(c => c.Risky)?.Id ?? "c1",
             ["sessionId"] = sessionId.ToString(), ["classId"] = a.Classes[0].Id.ToString(), ["concernId"] = concernId.ToString(),
         };

@@ -11,6 +11,7 @@ public static class WebPlatform
 {
     public static WebApplicationBuilder AddWebPlatform(this WebApplicationBuilder builder)
     {
+        builder.AddQuietLogs();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         // Pages live in their feature folders (Pupils/, Teachers/ …) rather than in one Pages/ folder.

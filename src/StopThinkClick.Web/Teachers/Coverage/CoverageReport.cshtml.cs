@@ -21,7 +21,7 @@ namespace StopThinkClick.Web.Teachers.Coverage;
 public sealed class CoverageReportModel(SchoolSessions sessions, Catalogue catalogue) : PageModel
 {
     public sealed record Cell(Strand Strand, int Covered, int LiveLessons);
-    public sealed record Row(string Name, int Pupils, IReadOnlyList<Cell> Cells);
+    public sealed record Row(string Name, int Pupils, IReadOnlyList<Cell> Cells, (Strand Strand, int Percent, Lesson Lesson)? Next);
 
     public Band? Band { get; private set; }
     public IReadOnlyList<Band> BandsInSchool { get; private set; } = [];
@@ -59,8 +59,9 @@ public sealed class CoverageReportModel(SchoolSessions sessions, Catalogue catal
             var lessons = catalogue.LessonsFor(g.Band).ToList();
             var members = pupils.Where(p => g.ClassIds.Contains(p.ClassId)).Select(p => progress.GetValueOrDefault(p.Id) ?? new PupilProgress()).ToList();
             var taught = summaries.Where(s => g.ClassIds.Contains(s.ClassId)).Select(s => catalogue.Lesson(s.ItemId)).OfType<Lesson>().ToList();
-            return new Row(g.Name, members.Count, Strands.All.Select(s =>
-                new Cell(s, StrandCoverage.Class(members, s, lessons).Covered, taught.Count(l => l.Strands.Contains(s)))).ToList());
+            var cells = Strands.All.Select(s =>
+                new Cell(s, StrandCoverage.Class(members, s, lessons).Covered, taught.Count(l => l.Strands.Contains(s)))).ToList();
+            return new Row(g.Name, members.Count, cells, StrandCoverage.TeachNext(cells.Select(c => (c.Strand, c.Covered)), members.Count, lessons));
         }).ToList();
     }
 }

@@ -32,5 +32,17 @@ public static class StrandCoverage
         return (list.Count(p => p.Lessons.Any(l => l.Value.Completed && inStrand.Contains(l.Key))), list.Count);
     }
 
+    /// <summary>
+    /// The least-covered strand under 80% and a lesson that teaches it: the report's "teach next",
+    /// so a subject lead sees the gap and what fills it on the same page.
+    /// </summary>
+    public static (Strand Strand, int Percent, Lesson Lesson)? TeachNext(IEnumerable<(Strand Strand, int Covered)> strands, int pupils, IReadOnlyList<Lesson> bandLessons)
+    {
+        if (pupils == 0) return null;
+        return strands.Select(s => (s.Strand, Percent: Percent(s.Covered, pupils), Lesson: bandLessons.FirstOrDefault(l => l.Strands.Contains(s.Strand))))
+            .Where(x => x.Percent < 80 && x.Lesson is not null)
+            .OrderBy(x => x.Percent).Select(x => ((Strand, int, Lesson)?)(x.Strand, x.Percent, x.Lesson!)).FirstOrDefault();
+    }
+
     public static int Percent(int part, int whole) => whole == 0 ? 0 : (int)Math.Round(100.0 * part / whole);
 }
