@@ -91,12 +91,14 @@ public sealed class AupCeremonyTests(AppOnKestrel app)
         stale.Body.ShouldContain("these promises have changed");
         var notTheirs = await parent.PostFormAsync(page, new Dictionary<string, string> { ["version"] = aup.Version, ["talkedTogether"] = "true" }, $"/parent/children/{cls.Pupils[2].Id}/aup?handler=CoSign");
         notTheirs.Status.ShouldBe(HttpStatusCode.Forbidden);
-        (await parent.PostFormAsync(page, new Dictionary<string, string> { ["version"] = aup.Version, ["talkedTogether"] = "true" }, page + "?handler=CoSign")).Status.ShouldBe(HttpStatusCode.OK);
-        (await parent.PostFormAsync(page, new Dictionary<string, string> { ["version"] = parentAup.Version }, page + "?handler=Agree")).Status.ShouldBe(HttpStatusCode.OK);
+        // Each step saved opens the next one (post, then redirect), so a parent on a phone keeps their place.
+        (await parent.PostFormAsync(page, new Dictionary<string, string> { ["version"] = aup.Version, ["talkedTogether"] = "true" }, page + "?handler=CoSign")).Location.ShouldBe(page + "?step=agreement&saved=promises#step");
+        (await parent.PostFormAsync(page, new Dictionary<string, string> { ["version"] = parentAup.Version }, page + "?handler=Agree")).Location.ShouldBe(page + "?step=photos&saved=agreement#step");
         var everything = parentAup.Permissions.ToDictionary(p => $"p-{p.Id}", _ => "yes");
-        (await parent.PostFormAsync(page, everything, page + "?handler=Permissions")).Body.ShouldContain("your choices are saved");
+        var saved = await parent.PostFormAsync(page, everything, page + "?handler=Permissions");
+        (await parent.GetAsync(saved.Location!)).Body.ShouldContain("your choices are saved");
         var withdrawn = parentAup.Permissions[^1].Id;
-        (await parent.PostFormAsync(page, new Dictionary<string, string>(everything) { [$"p-{withdrawn}"] = "no" }, page + "?handler=Permissions")).Status.ShouldBe(HttpStatusCode.OK);
+        (await parent.PostFormAsync(page, new Dictionary<string, string>(everything) { [$"p-{withdrawn}"] = "no" }, page + "?handler=Permissions")).Status.ShouldBe(HttpStatusCode.Redirect);
 
         await using (var session = app.Store.QuerySession(school.Id))
         {

@@ -1,85 +1,96 @@
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StopThinkClick.Curriculum.Model;
-using StopThinkClick.Web.Aup;
 using StopThinkClick.Web.Aup.Status;
 using StopThinkClick.Web.Platform.Database;
+using StopThinkClick.Web.Platform.Events;
 using StopThinkClick.Web.Pupils.Progress;
 using StopThinkClick.Web.SignIn;
 
 namespace StopThinkClick.Web.Parents.Children;
 
 /// <summary>
-/// A parent reads their child's promises, co-signs them (after talking them through together, as
-/// the policies ask), signs the parents' agreement, and gives or withdraws photo and video
-/// permission. Every change is an event on the child's stream; nothing is overwritten.
+/// A parent reads their child's promises and co-signs them (after talking them through together,
+/// as the policies ask), signs the parents' agreement, and gives or withdraws photo and video
+/// permission — one step at a time on a phone, each step saved and the next one opened, so nobody
+/// scrolls a five-screen page or loses their place. Every change is an event on the child's stream.
 /// </summary>
 [Authorize(Policy = Policies.Parent)]
-public sealed class ChildAupModel(SchoolSessions sessions, Catalogue catalogue, TimeProvider clock) : PageModel
+public sealed class ChildAupModel(SchoolSessions sessions, Catalogue catalogue, PupilActions actions) : PageModel
 {
+    public static readonly string[] Steps = ["promises", "agreement", "photos"];
+
     public ParentChildren.Child? Child { get; private set; }
     public AupStatus? Status { get; private set; }
+    public string Step { get; private set; } = Steps[0];
     public string? Message { get; private set; }
     public bool Refused { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid pupilId, CancellationToken ct) => await LoadAsync(pupilId, ct) ? Page() : NotYours();
+    /// <summary>The steps this school's texts have (no permissions, no photos step).</summary>
+    public List<string> StepsHere => Steps.Where(s => s switch
+    {
+        "promises" => Status?.PupilAup is not null,
+        "agreement" => Status?.ParentAup is not null,
+        _ => Status?.ParentAup?.Permissions.Count > 0,
+    }).ToList();
 
-    public async Task<IActionResult> OnPostCoSignAsync(Guid pupilId, string? version, bool talkedTogether, bool onChildsBehalf, CancellationToken ct)
+    public bool IsDone(string step) => step switch
+    {
+        "promises" => Status!.CoSigned.Current,
+        "agreement" => Status!.Agreement.Current,
+        _ => Status!.ParentAup!.Permissions.All(p => Status.Permission(p.Id) is not null),
+    };
+
+    public async Task<IActionResult> OnGetAsync(Guid pupilId, string? step, string? saved, CancellationToken ct)
     {
         if (!await LoadAsync(pupilId, ct)) return NotYours();
-        var aup = Status!.PupilAup;
-        if (aup is null || version != aup.Version) return Refuse("these promises have changed since you opened the page. Please read them again, then co-sign.");
-        if (!talkedTogether) return Refuse("please talk about the promises with your child first, then tick the box.");
-        var onBehalf = onChildsBehalf && Child!.Class.Band.KeyStage() != KeyStage.KS2;
-        return await AppendAsync(pupilId, new AupCoSigned(pupilId, User.PersonId(), aup.Id, aup.Version, onBehalf, clock.GetUtcNow()), "thank you for co-signing.", ct);
-    }
-
-    public async Task<IActionResult> OnPostAgreeAsync(Guid pupilId, string? version, CancellationToken ct)
-    {
-        if (!await LoadAsync(pupilId, ct)) return NotYours();
-        var aup = Status!.ParentAup;
-        if (aup is null || version != aup.Version) return Refuse("the agreement has changed since you opened the page. Please read it again, then sign.");
-        return await AppendAsync(pupilId, new ParentAgreementSigned(pupilId, User.PersonId(), aup.Id, aup.Version, clock.GetUtcNow()), "thank you for signing the agreement.", ct);
-    }
-
-    public async Task<IActionResult> OnPostPermissionsAsync(Guid pupilId, CancellationToken ct)
-    {
-        if (!await LoadAsync(pupilId, ct)) return NotYours();
-        var now = clock.GetUtcNow();
-        var changes = new List<object>();
-        foreach (var permission in Status!.ParentAup?.Permissions ?? [])
+        Step = StepsHere.Contains(step ?? "") ? step! : StepsHere.FirstOrDefault(s => !IsDone(s)) ?? StepsHere.FirstOrDefault() ?? Steps[0];
+        Message = saved switch
         {
-            var answer = Request.Form[$"p-{permission.Id}"].ToString();
-            if (answer is not ("yes" or "no")) continue;
-            var given = answer == "yes";
-            if (Status.Permission(permission.Id) == given) continue;
-            changes.Add(given ? new ConsentGiven(pupilId, User.PersonId(), permission.Id, now) : new ConsentWithdrawn(pupilId, User.PersonId(), permission.Id, now));
-        }
-        if (changes.Count == 0) { Message = "nothing changed."; return Page(); }
-        return await AppendAsync(pupilId, changes.ToArray(), "your choices are saved.", ct);
+            "promises" => "thank you for co-signing.",
+            "agreement" => "thank you for signing the agreement.",
+            "photos" => "your choices are saved.",
+            "nothing" => "nothing changed.",
+            _ => null,
+        };
+        return Page();
     }
 
-    async Task<IActionResult> AppendAsync(Guid pupilId, object @event, string done, CancellationToken ct) => await AppendAsync(pupilId, [@event], done, ct);
+    public Task<IActionResult> OnPostCoSignAsync(Guid pupilId, string? version, bool talkedTogether, bool onChildsBehalf, CancellationToken ct) =>
+        DecideAsync(pupilId, "promises", (status, child, now) =>
+            ParentAupDecider.Handle(status, new ParentAupDecider.CoSign(pupilId, User.PersonId(), version, talkedTogether, onChildsBehalf, child.Class.Band, now)), ct);
 
-    async Task<IActionResult> AppendAsync(Guid pupilId, object[] events, string done, CancellationToken ct)
+    public Task<IActionResult> OnPostAgreeAsync(Guid pupilId, string? version, CancellationToken ct) =>
+        DecideAsync(pupilId, "agreement", (status, _, now) =>
+            ParentAupDecider.Handle(status, new ParentAupDecider.Agree(pupilId, User.PersonId(), version, now)), ct);
+
+    public Task<IActionResult> OnPostPermissionsAsync(Guid pupilId, CancellationToken ct)
     {
-        await using (var session = sessions.Current())
+        var answers = Request.Form.Keys.Where(k => k.StartsWith("p-", StringComparison.Ordinal))
+            .Where(k => Request.Form[k] == "yes" || Request.Form[k] == "no")
+            .ToDictionary(k => k[2..], k => Request.Form[k] == "yes");
+        return DecideAsync(pupilId, "photos", (status, _, now) =>
+            ParentAupDecider.Handle(status, new ParentAupDecider.ChoosePermissions(pupilId, User.PersonId(), answers, now)), ct);
+    }
+
+    /// <summary>Decides on the child's stream as it is at the moment of writing, then opens the next step (or says why not).</summary>
+    async Task<IActionResult> DecideAsync(Guid pupilId, string step, Func<AupStatus, ParentChildren.Child, DateTimeOffset, Decision> decide, CancellationToken ct)
+    {
+        if (!await LoadAsync(pupilId, ct)) return NotYours();
+        var child = Child!;
+        var decision = await actions.RunAsync(pupilId, progress => decide(For(progress), child, actions.Now), ct);
+        if (decision.Refused)
         {
-            session.Events.Append(pupilId, events);
-            await session.SaveChangesAsync(ct);
+            await LoadAsync(pupilId, ct);
+            (Step, Message, Refused) = (step, decision.Refusal, true);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
         await LoadAsync(pupilId, ct);
-        Message = done;
-        return Page();
-    }
-
-    IActionResult Refuse(string message)
-    {
-        (Message, Refused) = (message, true);
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        var next = StepsHere.SkipWhile(s => s != step).Skip(1).FirstOrDefault(s => !IsDone(s)) ?? step;
+        var saved = decision.Events.Count == 0 && step == "photos" ? "nothing" : step;
+        return Redirect($"/parent/children/{pupilId}/aup?step={next}&saved={saved}#step");
     }
 
     IActionResult NotYours()
@@ -88,13 +99,14 @@ public sealed class ChildAupModel(SchoolSessions sessions, Catalogue catalogue, 
         return Page();
     }
 
+    AupStatus For(PupilProgress progress) => AupStatus.For(progress, Child!.Class.Band, catalogue, actions.Now);
+
     async Task<bool> LoadAsync(Guid pupilId, CancellationToken ct)
     {
-        await using var school = sessions.QueryCurrent();
-        Child = await ParentChildren.OneAsync(school, User, pupilId, ct);
+        await using (var school = sessions.QueryCurrent())
+            Child = await ParentChildren.OneAsync(school, User, pupilId, ct);
         if (Child is null) return false;
-        var progress = await school.LoadAsync<PupilProgress>(pupilId, ct) ?? new PupilProgress { Id = pupilId };
-        Status = AupStatus.For(progress, Child.Class.Band, catalogue, clock.GetUtcNow());
+        Status = For(await actions.ProgressAsync(pupilId, ct));
         return true;
     }
 }

@@ -33,6 +33,7 @@ public sealed class ChildHomeModel(SchoolSessions sessions, Catalogue catalogue,
     public IReadOnlyList<Badge> Badges { get; private set; } = [];
     public IReadOnlyList<Lesson> HomeNotes { get; private set; } = [];
     public bool Signed { get; private set; }
+    public DateTimeOffset? CoSignedAt { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid pupilId, CancellationToken ct)
     {
@@ -51,7 +52,9 @@ public sealed class ChildHomeModel(SchoolSessions sessions, Catalogue catalogue,
         Stories = progress.Scenarios.Where(s => s.Value.Finishes > 0).Select(s => catalogue.Scenario(s.Key)).OfType<Scenario>().ToList();
         Badges = progress.Badges.Select(b => StopThinkClick.Web.Pupils.Progress.Badges.Find(b.Id)).OfType<Badge>().ToList();
         HomeNotes = Lessons.Select(l => l.Lesson).Take(6).ToList();
-        Signed = AupStatus.For(progress, Child.Class.Band, catalogue, now).Pupil.Current;
+        var aup = AupStatus.For(progress, Child.Class.Band, catalogue, now);
+        Signed = aup.Pupil.Current;
+        CoSignedAt = aup.CoSigned.Current ? aup.CoSigned.At : null;
         return Page();
     }
 }

@@ -32,12 +32,18 @@ public sealed class PupilActions(SchoolSessions sessions, Catalogue catalogue, T
                 await session.SaveChangesAsync(ct);
                 return (decision with { Events = events }, result);
             }
-            catch (ConcurrencyException) when (attempt < 3)
+            catch (Exception e) when (attempt < 3 && IsRace(e))
             {
                 // Two taps of the same child crossed: decide again on the newer progress.
             }
         }
     }
+
+    /// <summary>
+    /// A lost race: another write reached the stream first — a newer version, or, for a child with no
+    /// events yet, both writes trying to start the stream.
+    /// </summary>
+    static bool IsRace(Exception e) => e is ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException;
 
     public async Task<Decision> RunAsync(Guid pupil, Func<PupilProgress, Decision> decide, CancellationToken ct) =>
         (await RunAsync(pupil, state => (decide(state), 0), ct)).Decision;
