@@ -5,6 +5,7 @@ using StopThinkClick.Web.Live.Summary;
 using StopThinkClick.Web.Pupils.Progress;
 using StopThinkClick.Web.Safeguarding.Concerns;
 using StopThinkClick.Web.Schools;
+using StopThinkClick.Web.Teachers.Coverage;
 using StopThinkClick.Web.Teachers.SetWork;
 
 namespace StopThinkClick.Web.Privacy;
@@ -35,6 +36,7 @@ public sealed class PupilErasure(IDocumentStore store)
         session.DeleteWhere<WorkSet>(w => w.PupilId == pupilId);
         session.DeleteWhere<ConcernText>(t => t.AuthorId == pupilId);
         session.Delete<PupilProgress>(pupilId);
+        session.Delete<PupilCoverage>(pupilId);
         foreach (var parent in await session.Query<Parent>().ToListAsync(ct))
             if (parent.ChildIds.Contains(pupilId))
                 session.Store(parent with { ChildIds = parent.ChildIds.Where(c => c != pupilId).ToList() });
