@@ -42,8 +42,8 @@ public sealed class CoverageReportModel(SchoolSessions sessions, Catalogue catal
     async Task LoadAsync(Band? band, CancellationToken ct)
     {
         Band = band;
-        // One round trip over small documents: the classes, every pupil on roll with their projected
-        // row, and only the class and item of each live lesson taught.
+        // Small documents in two round trips: the classes, the pupils on roll and only the class and
+        // item of each live lesson taught; then the pupils' projected rows by id.
         await using var school = sessions.QueryCurrent();
         var batch = school.CreateBatchQuery();
         var classesFound = batch.Query<SchoolClass>().ToList();
@@ -51,7 +51,7 @@ public sealed class CoverageReportModel(SchoolSessions sessions, Catalogue catal
         var taughtFound = batch.Query<LiveSessionSummary>().Where(s => s.Kind == LiveKind.Lesson).Select(s => new TaughtLive(s.ClassId, s.ItemId)).ToList();
         await batch.Execute(ct);
         var classes = await classesFound;
-        var pupils = await rows();
+        var pupils = await ClassRows.WithRowsAsync(school, await rows, ct);
         var summaries = await taughtFound;
         BandsInSchool = classes.Select(c => c.Band).Distinct().Order().ToList();
 

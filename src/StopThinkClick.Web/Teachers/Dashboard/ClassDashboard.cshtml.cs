@@ -31,7 +31,7 @@ public sealed class ClassDashboardModel(SchoolSessions sessions, Catalogue catal
 
     public async Task<IActionResult> OnGetAsync(Guid classId, CancellationToken ct)
     {
-        // One round trip: the class, its pupils with their projected rows, and who missed the last sessions.
+        // One batch (the class, its pupils, who missed the last sessions), then the pupils' projected rows by id.
         await using var school = sessions.QueryCurrent();
         var batch = school.CreateBatchQuery();
         var found = batch.Load<SchoolClass>(classId);
@@ -42,7 +42,7 @@ public sealed class ClassDashboardModel(SchoolSessions sessions, Catalogue catal
         Class = await found;
         if (Class is null || !TeacherClasses.MayTeach(User, Class)) return NotFound();
 
-        var pupils = (await rows()).OrderBy(r => r.Pupil.FirstName).ThenBy(r => r.Pupil.LastInitial).ToList();
+        var pupils = (await ClassRows.WithRowsAsync(school, await rows, ct)).OrderBy(r => r.Pupil.FirstName).ThenBy(r => r.Pupil.LastInitial).ToList();
         var lessons = catalogue.LessonsFor(Class.Band).ToList();
         Rows = pupils.Select(r => new Row(r.Pupil.DisplayName, Strands.Select(s => StrandCoverage.Cell(r.Coverage, s, lessons)).ToList())).ToList();
         ClassCoverage = Strands.Select(s => StrandCoverage.Class(pupils.Select(r => r.Coverage), s, lessons)).ToList();
