@@ -14,6 +14,8 @@ using StopThinkClick.Web.Teachers.Coverage;
 
 if (ContentCheckCommand.Matches(args))
     return ContentCheckCommand.Run(args);
+if (StopCommand.Matches(args))
+    return StopCommand.Run();
 if (BackupCommand.Matches(args))
     return await BackupCommand.RunAsync(args, new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args.Skip(2).ToArray()).Build());
 

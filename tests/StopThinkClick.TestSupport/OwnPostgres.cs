@@ -5,12 +5,14 @@ using StopThinkClick.Web.Platform.Database;
 namespace StopThinkClick.TestSupport;
 
 /// <summary>
-/// A PostgreSQL cluster of one test's own, in a temporary folder on a free port, so that the test
-/// may stop, restart or lock it without disturbing any other test.
+/// A PostgreSQL cluster of one test's own, for a throw-away "checkout" folder in the temp folder,
+/// on a free port, so that the test may stop, restart or lock it without disturbing any other test.
+/// It lives where any checkout's would (CheckoutClusters), so it starts the same way as root or not,
+/// with the temp folder left as private as it was made.
 /// </summary>
 public sealed class OwnPostgres : IAsyncDisposable
 {
-    readonly string folder = Path.Combine(Path.GetTempPath(), $"stc-pg-{Guid.NewGuid():N}");
+    public string Checkout { get; } = Directory.CreateTempSubdirectory("stc-pg-").FullName;
 
     public LocalPostgres Server { get; }
 
@@ -20,14 +22,11 @@ public sealed class OwnPostgres : IAsyncDisposable
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        Server = new LocalPostgres(Path.Combine(folder, "data"), port);
+        Server = CheckoutClusters.For(Checkout, "data", port);
     }
 
     public async Task<string> StartAsync(string database = "stc")
     {
-        Directory.CreateDirectory(folder);
-        // initdb runs as the postgres user when the tests run as root: let it into the folder.
-        if (Environment.UserName == "root" && !OperatingSystem.IsWindows()) File.SetUnixFileMode(folder, (UnixFileMode)0b111_111_111);
         Server.EnsureStarted();
         await Server.EnsureDatabaseAsync(database);
         return Server.ConnectionString(database) + ";Timeout=3;Command Timeout=5";
@@ -35,8 +34,8 @@ public sealed class OwnPostgres : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        try { Server.Stop(); } catch (InvalidOperationException) { }
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        try { CheckoutClusters.Forget(Checkout); } catch (InvalidOperationException) { } catch (IOException) { }
+        try { Directory.Delete(Checkout, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         return ValueTask.CompletedTask;
     }
 }

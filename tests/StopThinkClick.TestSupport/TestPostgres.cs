@@ -4,19 +4,19 @@ using StopThinkClick.Web.Platform.Database;
 namespace StopThinkClick.TestSupport;
 
 /// <summary>
-/// The tests' own PostgreSQL cluster (.data/test-postgres, port 5434): separate from the demo
-/// database so a test run never touches it, and owned by the tests so that fault tests may stop
-/// and restart it. Started once per test process if it is not already running.
+/// The tests' own PostgreSQL cluster, "test-postgres" of this checkout (see CheckoutClusters for
+/// where and on which port): separate from the demo database so a test run never touches it, and
+/// never another checkout's, so two checkouts' test runs cannot meet. Started once per test
+/// process if it is not already running; left running for the next run (<c>./stc stop</c> stops it).
 /// </summary>
 public static class TestPostgres
 {
     static readonly Lazy<LocalPostgres> Cluster = new(() =>
     {
-        var port = int.TryParse(Environment.GetEnvironmentVariable("STC_TEST_PG_PORT"), out var p) ? p : 5434;
-        var cluster = new LocalPostgres(Path.Combine(RepoPaths.Data, "test-postgres"), port);
-        // Another checkout on this machine (a git worktree) may already run a test cluster on this
-        // port: every test database has a unique name, so sharing it is safe.
-        if (!cluster.Answers()) cluster.EnsureStarted();
+        int? port = int.TryParse(Environment.GetEnvironmentVariable("STC_TEST_PG_PORT"), out var p) ? p : null;
+        var cluster = CheckoutClusters.For(RepoPaths.Root, "test-postgres", port);
+        cluster.PortSetting = "STC_TEST_PG_PORT";
+        cluster.EnsureStarted();
         return cluster;
     });
 

@@ -23,6 +23,9 @@ public static class ScenarioTopics
     [
         "grooming", "sharing-pictures", "being-kind", "tell-a-grown-up", "personal-information",
         "passwords", "fake-news", "in-app-spending", "upsetting-content", "screen-time", "copyright",
+        // The topics of 2026 (second edition): made-up pictures, voices and chatbots; live video and
+        // voice chat; challenges and hoaxes; hate and extremism; how free apps use your data; age ratings.
+        "ai", "live-streaming", "challenges-and-hoaxes", "hate-online", "apps-and-data", "age-ratings",
     ];
 }
 

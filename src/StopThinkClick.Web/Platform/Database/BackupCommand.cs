@@ -17,18 +17,20 @@ public static class BackupCommand
             return 2;
         }
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        LocalPostgres? local = null;
+        var startedHere = false;
         try
         {
             var into = args.SkipWhile(a => a != "--into").Skip(1).FirstOrDefault();
             string connection;
             if (into is not null)
             {
-                var local = new LocalPostgres(options.LocalDataDirectory, options.LocalPort);
-                local.EnsureStarted();
+                local = options.LocalCluster();
+                startedHere = local.EnsureStarted();
                 await local.EnsureDatabaseAsync(into);
                 connection = local.ConnectionString(into);
             }
-            else connection = DatabaseConnection.Resolve(configuration, options);
+            else connection = DatabaseConnection.Resolve(configuration, options, out local, out startedHere);
 
             if (args[0] == "backup")
             {
@@ -46,6 +48,11 @@ public static class BackupCommand
         {
             Console.Error.WriteLine(e.Message);
             return 1;
+        }
+        finally
+        {
+            // Leave the embedded cluster as we found it: running if the app is using it, stopped if we started it.
+            if (startedHere) local?.StopIfRunning();
         }
     }
 }

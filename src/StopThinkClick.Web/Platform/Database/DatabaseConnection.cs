@@ -5,16 +5,21 @@ namespace StopThinkClick.Web.Platform.Database;
 public static class DatabaseConnection
 {
     /// <summary>
-    /// The configured connection string, or the embedded local cluster's (started here if needed).
+    /// The configured connection string, or the embedded local cluster's (started here if needed;
+    /// <paramref name="local"/> is then that cluster, and <paramref name="started"/> whether this call started it).
     /// </summary>
-    public static string Resolve(IConfiguration configuration, DatabaseOptions options)
+    public static string Resolve(IConfiguration configuration, DatabaseOptions options, out LocalPostgres? local, out bool started)
     {
         var configured = configuration.GetConnectionString("Marten");
         if (!string.IsNullOrWhiteSpace(configured))
+        {
+            local = null;
+            started = false;
             return configured;
+        }
 
-        var local = new LocalPostgres(options.LocalDataDirectory, options.LocalPort);
-        local.EnsureStarted();
+        local = options.LocalCluster();
+        started = local.EnsureStarted();
         local.EnsureDatabaseAsync(options.LocalDatabase).GetAwaiter().GetResult();
         return local.ConnectionString(options.LocalDatabase);
     }

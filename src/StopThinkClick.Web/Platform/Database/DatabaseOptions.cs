@@ -8,9 +8,18 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    public string LocalDataDirectory { get; set; } = Path.Combine(RepoPaths.Data, "postgres");
-    public int LocalPort { get; set; } = 5433;
+    /// <summary>Unset: this checkout's own cluster folder (see <see cref="CheckoutClusters"/>).</summary>
+    public string? LocalDataDirectory { get; set; }
+
+    /// <summary>Unset: a port of this checkout's own, derived from its path.</summary>
+    public int? LocalPort { get; set; }
+
     public string LocalDatabase { get; set; } = "stopthinkclick";
+
+    /// <summary>The embedded cluster these settings name: this checkout's own unless a folder or port is given.</summary>
+    public LocalPostgres LocalCluster() => LocalDataDirectory is { } folder
+        ? new LocalPostgres(folder, LocalPort ?? CheckoutClusters.PortFor(RepoPaths.Root, "postgres"))
+        : CheckoutClusters.For(RepoPaths.Root, "postgres", LocalPort);
 
     /// <summary>The PostgreSQL schema that holds Marten's tables.</summary>
     public string Schema { get; set; } = "stc";

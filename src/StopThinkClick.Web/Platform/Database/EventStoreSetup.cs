@@ -23,7 +23,8 @@ public static class EventStoreSetup
         string connectionString;
         try
         {
-            connectionString = DatabaseConnection.Resolve(builder.Configuration, options);
+            connectionString = DatabaseConnection.Resolve(builder.Configuration, options, out var local, out _);
+            if (local is not null) StopWhenTheProcessEnds(local);
         }
         catch (Exception e) when (e is InvalidOperationException or NpgsqlException)
         {
@@ -49,6 +50,14 @@ public static class EventStoreSetup
         builder.Services.AddScoped<SchoolSessions>();
         return builder;
     }
+
+    /// <summary>
+    /// The embedded cluster is the app's own: it stops when the app does, so a Ctrl+C or SIGTERM on
+    /// <c>./stc run</c> leaves nothing running. ProcessExit comes after the host has stopped (Marten
+    /// has written its last) and also when start-up fails after the cluster started.
+    /// </summary>
+    static void StopWhenTheProcessEnds(LocalPostgres local) =>
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => local.StopIfRunning();
 }
 
 /// <summary>The connection string in use (the configured one or the embedded cluster's).</summary>

@@ -4,49 +4,66 @@ using Npgsql;
 namespace StopThinkClick.Web.Platform.Database;
 
 /// <summary>
-/// The embedded default database: a private PostgreSQL cluster under a git-ignored folder,
-/// listening on 127.0.0.1 only, started on demand. It needs the Debian <c>postgresql</c> package
-/// (the README's run command installs it). initdb refuses to run as root, so as root the
-/// cluster belongs to the <c>postgres</c> user.
+/// The embedded default database: a private PostgreSQL cluster listening on 127.0.0.1 only,
+/// started on demand. It needs the Debian <c>postgresql</c> package (the README's run command
+/// installs it). initdb refuses to run as root, so as root the cluster belongs to the
+/// <c>postgres</c> user; <see cref="CheckoutClusters"/> then keeps it where that user can reach
+/// it, so a checkout under a private folder (/root is mode 700) never needs its permissions loosened.
 /// </summary>
 public sealed class LocalPostgres(string dataDirectory, int port)
 {
     public string DataDirectory { get; } = Path.GetFullPath(dataDirectory);
     public int Port { get; } = port;
-    string SocketDirectory => DataDirectory + "-socket";
-    string LogFile => DataDirectory + ".log";
+    public string SocketDirectory => DataDirectory + "-socket";
+    public string LogFile => DataDirectory + ".log";
+
+    /// <summary>The setting a person changes to give this cluster another port (named in the "port taken" message).</summary>
+    public string PortSetting { get; set; } = "Database__LocalPort";
 
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Database={database};Username=postgres;Pooling=true;Maximum Pool Size=60";
 
     public bool IsRunning() => RunPgCtl("status", throwOnError: false) == 0;
 
-    /// <summary>Whether a PostgreSQL server answers on this port, whoever started it.</summary>
-    public bool Answers()
+    /// <summary>The port this cluster's running server listens on (postmaster.pid, line 4), or null when it is not running.</summary>
+    public int? RunningPort()
     {
-        try
-        {
-            using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Timeout=2;Pooling=false");
-            connection.Open();
-            return true;
-        }
-        catch (NpgsqlException) { return false; }
+        if (!IsRunning()) return null;
+        var lines = File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).Take(4).ToList();
+        return lines.Count == 4 && int.TryParse(lines[3], out var p) ? p : null;
     }
 
-    /// <summary>Creates the cluster if it does not exist and starts it if it is not running.</summary>
-    public void EnsureStarted()
+    /// <summary>
+    /// Creates the cluster if it does not exist and starts it if it is not running. Returns whether
+    /// this call started it. Never connects to a server it did not start from this data folder:
+    /// if the port is taken by anything else, it fails with one line saying what is there.
+    /// </summary>
+    public bool EnsureStarted()
     {
+        using var _ = ClusterLock.Take(DataDirectory + ".lock");
         if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
             Initialise();
-        if (!IsRunning())
-            Start();
+        var running = RunningPort();
+        if (running == Port) return false;
+        if (running is not null) Stop(); // ours, but on a port the settings no longer name
+        if (PortOccupant.Describe(Port, PortSetting) is { } occupied)
+            throw new InvalidOperationException(occupied);
+        Start();
+        return true;
     }
 
     public void Start() =>
-        RunPgCtl($"-l \"{LogFile}\" -o \"-p {Port} -k {SocketDirectory} -c listen_addresses=127.0.0.1\" -w -t 60 start");
+        RunPgCtl($"-l \"{LogFile}\" -o \"-p {Port} -k '{SocketDirectory}' -c listen_addresses=127.0.0.1\" -w -t 60 start");
 
-    /// <summary>Stops the cluster at once (used by the tests that restart the database mid-session).</summary>
+    /// <summary>Stops the cluster at once (fast shutdown: open sessions are ended, nothing committed is lost).</summary>
     public void Stop() => RunPgCtl("-m fast -w stop");
+
+    /// <summary>Stops the cluster if it runs; for shutdown paths that must not throw.</summary>
+    public void StopIfRunning()
+    {
+        try { if (IsRunning()) Stop(); }
+        catch (InvalidOperationException) { }
+    }
 
     public void Kill()
     {
@@ -54,6 +71,16 @@ public sealed class LocalPostgres(string dataDirectory, int port)
         if (!File.Exists(pidFile)) return;
         var pid = int.Parse(File.ReadLines(pidFile).First());
         try { Process.GetProcessById(pid).Kill(entireProcessTree: true); } catch (ArgumentException) { }
+    }
+
+    /// <summary>Stops the cluster and deletes its files (for throw-away clusters in tests).</summary>
+    public void Destroy()
+    {
+        StopIfRunning();
+        foreach (var dir in new[] { DataDirectory, SocketDirectory })
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        foreach (var file in new[] { LogFile, DataDirectory + ".lock" })
+            File.Delete(file);
     }
 
     public async Task EnsureDatabaseAsync(string database, CancellationToken ct = default)
@@ -81,55 +108,20 @@ public sealed class LocalPostgres(string dataDirectory, int port)
     {
         Directory.CreateDirectory(DataDirectory);
         Directory.CreateDirectory(SocketDirectory);
-        if (RunsAsRoot)
+        if (PostgresTools.RunsAsRoot)
         {
-            Run("chown", $"postgres \"{DataDirectory}\" \"{SocketDirectory}\"");
-            Run("touch", $"\"{LogFile}\"");
-            Run("chown", $"postgres \"{LogFile}\"");
+            // The cluster's own files belong to its own user, mode 700: nothing around them is loosened.
+            if (!File.Exists(LogFile)) File.WriteAllText(LogFile, "");
+            PostgresTools.Run("chown", $"postgres: \"{DataDirectory}\" \"{SocketDirectory}\" \"{LogFile}\"");
+            PostgresTools.Run("chmod", $"700 \"{DataDirectory}\" \"{SocketDirectory}\"");
+            PostgresTools.Run("chmod", $"600 \"{LogFile}\"");
         }
-        RunAsOwner(Binary("initdb"), $"-D \"{DataDirectory}\" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8");
+        PostgresTools.RunAsOwner(PostgresTools.Binary("initdb"), $"-D \"{DataDirectory}\" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8");
     }
 
     int RunPgCtl(string arguments, bool throwOnError = true) =>
-        RunAsOwner(Binary("pg_ctl"), $"-D \"{DataDirectory}\" {arguments}", throwOnError);
-
-    static bool RunsAsRoot => Environment.UserName == "root";
-
-    static int RunAsOwner(string file, string arguments, bool throwOnError = true) => RunsAsRoot
-        ? Run("runuser", $"-u postgres -- \"{file}\" {arguments}", throwOnError)
-        : Run(file, arguments, throwOnError);
-
-    static int Run(string file, string arguments, bool throwOnError = true)
-    {
-        var start = new ProcessStartInfo(file, arguments)
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
-        // Read both streams to the end before waiting, so a chatty child never blocks on a full pipe;
-        // pg_ctl start leaves the server holding stdout, so do not wait for it past the exit.
-        _ = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0 && throwOnError)
-            throw new InvalidOperationException($"{Path.GetFileName(file)} {arguments} failed ({process.ExitCode}): {stderr.Result.Trim()}");
-        return process.ExitCode;
-    }
+        PostgresTools.RunAsOwner(PostgresTools.Binary("pg_ctl"), $"-D \"{DataDirectory}\" {arguments}", throwOnError);
 
     /// <summary>PostgreSQL's server binaries are not on PATH in Debian: look in /usr/lib/postgresql/*/bin.</summary>
-    public static string Binary(string name)
-    {
-        var versions = Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => int.TryParse(Path.GetFileName(d), out var v) ? v : 0)
-            : Enumerable.Empty<string>();
-        foreach (var version in versions)
-        {
-            var path = Path.Combine(version, "bin", name);
-            if (File.Exists(path)) return path;
-        }
-        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
-            .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
-        return onPath ?? throw new InvalidOperationException(
-            $"PostgreSQL's {name} was not found. Install it with: sudo apt-get install -y postgresql");
-    }
+    public static string Binary(string name) => PostgresTools.Binary(name);
 }
