@@ -10,6 +10,7 @@ using StopThinkClick.Web.Pupils;
 using StopThinkClick.Web.Safeguarding;
 using StopThinkClick.Web.Schools;
 using StopThinkClick.Web.SignIn;
+using StopThinkClick.Web.Teachers.Coverage;
 
 if (ContentCheckCommand.Matches(args))
     return ContentCheckCommand.Run(args);
@@ -37,6 +38,7 @@ builder.AddHealth();
 builder.AddSchools();
 builder.AddSignIn();
 builder.AddPupils();
+builder.AddCoverage();
 builder.AddSafeguarding();
 builder.AddLive();
 builder.AddPrivacy();
