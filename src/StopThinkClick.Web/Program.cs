@@ -14,10 +14,12 @@ using StopThinkClick.Web.Teachers.Coverage;
 
 if (ContentCheckCommand.Matches(args))
     return ContentCheckCommand.Run(args);
+if (StopThinkClick.Web.SignIn.TwoStep.TwoStepCodeCommand.Matches(args))
+    return StopThinkClick.Web.SignIn.TwoStep.TwoStepCodeCommand.Run(args);
 if (StopCommand.Matches(args))
     return StopCommand.Run();
 if (BackupCommand.Matches(args))
-    return await BackupCommand.RunAsync(args, new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args.Skip(2).ToArray()).Build());
+    return await BackupCommand.RunAsync(args, new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args.Skip(2).Where(a => a.StartsWith("--") && a.Contains('=')).ToArray()).Build());
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = RepoPaths.WebRoot });
 try
