@@ -10,10 +10,10 @@ namespace StopThinkClick.BrowserTests.Pupils;
 /// </summary>
 public static class KeyPupilPages
 {
-    public static async Task VisitAsync(BrowserApp app, SchoolPlan school, IPage page, Func<string, Task> check)
+    public static async Task VisitAsync(BrowserApp app, SchoolPlan school, IPage page, Func<string, Task> check, int pupilNumber = 0)
     {
         var code = school.Classes[0].Code;
-        var pupil = school.Pupils.First();
+        var pupil = school.Pupils.ElementAt(pupilNumber); // a pupil of their own for each run, so every quiz starts fresh
         var band = school.Classes[0].Band;
         await page.GotoAsync($"/pupil/signin/{code}");
         await check("names");

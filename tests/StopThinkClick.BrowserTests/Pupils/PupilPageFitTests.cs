@@ -39,7 +39,7 @@ public sealed class PupilPageFitTests(BrowserApp app)
     {
         var school = await app.NewSchoolAsync((Band.EYFS, 3));
         var problems = new List<string>();
-        foreach (var (size, width, height) in BrowserApp.Sizes)
+        foreach (var ((size, width, height), i) in BrowserApp.Sizes.Select((s, i) => (s, i)))
         {
             var page = await app.NewPageAsync(width, height);
             await KeyPupilPages.VisitAsync(app, school, page, async where =>
@@ -47,7 +47,7 @@ public sealed class PupilPageFitTests(BrowserApp app)
                 await BrowserApp.ScreenshotAsync(page, $"fit-{where.Replace(' ', '-').Replace("(", "").Replace(")", "")}-{size}");
                 var found = await page.EvaluateAsync<JsonElement>(TextFit.Script);
                 problems.AddRange(found.EnumerateArray().Select(e => $"{size} {where}: {e.GetString()}"));
-            });
+            }, pupilNumber: i);
             await page.Context.CloseAsync();
         }
         problems.ShouldBeEmpty("text that does not fit its box:\n" + string.Join("\n", problems.Take(40)));
