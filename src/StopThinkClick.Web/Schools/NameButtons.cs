@@ -24,6 +24,7 @@ public static class NameButtons
         var sameName = list.GroupBy(p => p.DisplayName.ToUpperInvariant()).Where(g => g.Count() > 1).SelectMany(g => g).Select(p => p.Id).ToHashSet();
         return list.Select(p => new NameButton(p, p.AvatarPicture,
             twins.TryGetValue(p.Id, out var n) ? $"{p.DisplayName} ({n})" : p.DisplayName,
-            sameName.Contains(p.Id) ? "the " + p.AvatarPicture.Replace('-', ' ') : null)).ToList();
+            sameName.Contains(p.Id) ? "the " + p.AvatarPicture.Replace('-', ' ') : null))
+            .OrderBy(b => b.Label, StringComparer.OrdinalIgnoreCase).ToList();
     }
 }
