@@ -18,6 +18,8 @@ public sealed class LiveClient : IAsyncDisposable
     public ConcurrentQueue<AnswerCounts> Counts { get; } = new();
     public ConcurrentQueue<JoinedPupil> Joined { get; } = new();
     public ConcurrentQueue<int> Slides { get; } = new();
+    public ConcurrentQueue<AffirmationCounts> Affirmed { get; } = new();
+    public ConcurrentQueue<string> Ended { get; } = new();
     public int Reconnects;
 
     public LiveClient(string baseUrl, CookieContainer cookies)
@@ -37,6 +39,8 @@ public sealed class LiveClient : IAsyncDisposable
         Connection.On<AnswerCounts>(nameof(ILiveClient.AnswerCounted), c => Counts.Enqueue(c));
         Connection.On<JoinedPupil>(nameof(ILiveClient.PupilJoined), p => Joined.Enqueue(p));
         Connection.On<int>(nameof(ILiveClient.SlideChanged), v => Slides.Enqueue(v));
+        Connection.On<AffirmationCounts>(nameof(ILiveClient.Affirmed), c => Affirmed.Enqueue(c));
+        Connection.On<string>(nameof(ILiveClient.Ended), url => Ended.Enqueue(url));
         Connection.Reconnected += _ => { Interlocked.Increment(ref Reconnects); return Task.CompletedTask; };
     }
 

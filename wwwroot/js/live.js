@@ -111,13 +111,14 @@
   // ---- Pushes ----------------------------------------------------------------------------------
   connection.on("SlideChanged", (v) => { if (v !== version) refresh(); });
   connection.on("Locked", () => refresh());
-  connection.on("Ended", (url) => { if (view === "pupil") refresh(); else window.location.assign(url); });
+  // Only the console is sent on to the summary; the board and tablets stay and show their closing slide.
+  connection.on("Ended", (url) => { if (url && view === "console") window.location.assign(url); else refresh(); });
 
   connection.on("PupilJoined", (p) => {
     document.querySelectorAll("[data-joined]").forEach((el) => { el.textContent = p.joined; });
     document.querySelectorAll("progress[data-count-for]").forEach((el) => { el.max = Math.max(1, p.joined); });
     const names = document.querySelector("[data-joined-names]");
-    if (names) { const li = document.createElement("li"); li.textContent = p.firstName; names.append(li); }
+    if (names && p.firstName) { const li = document.createElement("li"); li.textContent = p.firstName; names.append(li); }
     const cell = document.querySelector(`tr[data-pupil="${p.pupilId}"] [data-joined-cell]`);
     if (cell) cell.textContent = "Yes";
   });
@@ -245,7 +246,7 @@
     }
     const worry = e.target.closest("[data-worry]");
     if (worry) {
-      if (!window.confirm("Tell your teacher you are worried? Only your teacher will see it.")) return;
+      if (!window.confirm("Tell your teacher you are worried? Your teacher will see it, and may tell the grown-up at school who keeps children safe.")) return;
       const concernId = worry.dataset.concern;
       send(concernId, "Worry", [sessionId, concernId], (ack) => {
         if (ack.ok) { root.querySelector("[data-worry-told]").hidden = false; worry.dataset.concern = uuid(); }
@@ -258,7 +259,7 @@
 
   async function command(name, arg) {
     const args = [sessionId];
-    if (arg !== undefined) args.push(name === "Lock" ? arg === "true" : arg);
+    if (arg !== undefined) args.push(name === "Lock" || name === "ShowNames" ? arg === "true" : arg);
     try {
       const ack = await connection.invoke(name, ...args);
       showProblem(ack.ok ? "" : ack.message);

@@ -4,11 +4,44 @@
 
 // ---- Read aloud ---------------------------------------------------------------------------
 // <button class="read-aloud" data-read="#id">Read to me</button> reads the element with that id
-// using the browser's own speech (no outside service), highlighting each word as it is spoken
-// where the browser reports word boundaries.
+// using the browser's own speech, highlighting each word as it is spoken where the browser reports
+// word boundaries. Only an on-device voice (voice.localService) is ever used: some browsers offer
+// cloud voices that send the text — a child's name, their own words — to a speech service. With
+// no on-device voice we do not read, and say so once, kindly.
 const ReadAloud = (() => {
   const synth = window.speechSynthesis;
+  const noVoiceMessage = "This tablet has no reading voice of its own, so it can't read to you. Ask a grown-up to read with you.";
   let current = null;
+  let toldNoVoice = false;
+
+  // The best voice that stays on the device: British English, then any English, then any at all
+  // (a Welsh- or Polish-speaking tablet still reads better than silence). Never a remote one.
+  function chooseVoice(voices) {
+    const local = (voices || []).filter((v) => v && v.localService === true);
+    const lang = (v) => String(v.lang || "").replace("_", "-").toLowerCase();
+    return local.find((v) => lang(v) === "en-gb") || local.find((v) => lang(v).startsWith("en")) || local[0] || null;
+  }
+
+  // Voices load after the page in some browsers: wait briefly for them before deciding.
+  function voicesReady() {
+    const now = synth.getVoices();
+    if (now.length) return Promise.resolve(now);
+    return new Promise((resolve) => {
+      const done = () => { synth.removeEventListener("voiceschanged", done); resolve(synth.getVoices()); };
+      synth.addEventListener("voiceschanged", done);
+      setTimeout(done, 1500);
+    });
+  }
+
+  function tellNoVoice(button) {
+    if (toldNoVoice) return;
+    toldNoVoice = true;
+    const note = document.createElement("p");
+    note.className = "message warn read-aloud-note";
+    note.setAttribute("role", "status");
+    note.textContent = noVoiceMessage;
+    button.insertAdjacentElement("afterend", note);
+  }
 
   function wordsOf(el) {
     if (el._readAloud) return el._readAloud;
@@ -48,18 +81,19 @@ const ReadAloud = (() => {
     current = null;
   }
 
-  function read(button, target) {
+  async function read(button, target) {
     if (!synth) return;
     const wasPlaying = current === button;
     stop();
     if (wasPlaying) return;
+    const voice = chooseVoice(await voicesReady());
+    if (!voice) { tellNoVoice(button); return; }
     const { words, text } = wordsOf(target);
     if (!text) return;
     const utterance = new SpeechSynthesisUtterance(text);
-    utterance.lang = "en-GB";
+    utterance.voice = voice;
+    utterance.lang = voice.lang || "en-GB";
     utterance.rate = document.body.classList.contains("pupil") ? 0.9 : 1;
-    const voice = synth.getVoices().find((v) => v.lang === "en-GB");
-    if (voice) utterance.voice = voice;
     utterance.onboundary = (e) => {
       if (e.name && e.name !== "word") return;
       clearHighlight();
@@ -85,7 +119,7 @@ const ReadAloud = (() => {
     });
   }
 
-  return { wire, stop, read };
+  return { wire, stop, read, chooseVoice };
 })();
 
 // ---- Forms that ask "are you sure?" --------------------------------------------------------

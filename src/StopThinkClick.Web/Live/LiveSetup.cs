@@ -16,7 +16,7 @@ public static class LiveSetup
     [
         typeof(LiveSessionStarted), typeof(PupilJoined), typeof(PupilLeft), typeof(SlideShown),
         typeof(AnswersRevealed), typeof(LiveAnswerReceived), typeof(VoteOpened), typeof(VoteCast), typeof(VoteClosed),
-        typeof(BranchChosen), typeof(ScreensLocked), typeof(ScreensUnlocked), typeof(WorryRaised), typeof(MeaningAsked),
+        typeof(BranchChosen), typeof(BoardNamesChanged), typeof(ScreensLocked), typeof(ScreensUnlocked), typeof(WorryRaised), typeof(MeaningAsked),
         typeof(LiveSessionEnded), typeof(StopThinkClick.Web.Aup.PromiseAffirmed), typeof(StopThinkClick.Web.Aup.PupilSigned),
         typeof(StopThinkClick.Web.Aup.SignaturesWitnessed),
     ];
@@ -29,11 +29,15 @@ public static class LiveSetup
             options.MaximumReceiveMessageSize = 8 * 1024;
             options.EnableDetailedErrors = false;
             options.AddFilter<HubGuard>();
+            options.AddFilter<HubArgumentCheck>();
         }).AddScaleOut(builder);
         builder.Services.AddSingleton<HubGuard>();
+        builder.Services.AddSingleton<HubArgumentCheck>();
         builder.Services.AddSingleton<EventWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
+        builder.Services.AddSingleton<LiveStream>();
         builder.Services.AddSingleton<LiveSessions>();
+        builder.Services.AddHostedService<IdleSessionSweeper>();
         builder.Services.AddSingleton<LiveSessionLifecycle>();
         builder.Services.AddSingleton<LiveNotifier>();
         builder.Services.ConfigureMarten(opts =>

@@ -18,7 +18,7 @@ public sealed class PupilDataModel(SchoolSessions sessions, PupilErasure erasure
 
     public async Task<IActionResult> OnGetExportAsync(Guid pupilId, CancellationToken ct)
     {
-        var data = await export.ForPupilAsync(sessions.CurrentSchoolId(), pupilId, ct);
+        var data = await export.ForPupilAsync(sessions.CurrentSchoolId(), pupilId, User, ct);
         return data is null ? NotFound() : File(data, "application/json", $"pupil-{pupilId:N}.json");
     }
 
@@ -27,7 +27,7 @@ public sealed class PupilDataModel(SchoolSessions sessions, PupilErasure erasure
         if (!await LoadAsync(pupilId, ct)) return NotFound();
         if (!string.Equals(confirm?.Trim(), Pupil!.FirstName, StringComparison.OrdinalIgnoreCase))
             return Refuse($"type {Pupil.FirstName} to confirm.");
-        if (await erasure.EraseAsync(sessions.CurrentSchoolId(), pupilId, ct) is { } problem) return Refuse(problem);
+        if (await erasure.EraseAsync(sessions.CurrentSchoolId(), pupilId, User, ct) is { } problem) return Refuse(problem);
         await LoadAsync(pupilId, ct);
         Message = "the pupil's data is erased.";
         return Page();

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Marten;
+using StopThinkClick.Web.Safeguarding.Audit;
 using StopThinkClick.Web.Aup;
 using StopThinkClick.Web.Live.Sessions;
 using StopThinkClick.Web.Live.Summary;
@@ -12,19 +14,22 @@ namespace StopThinkClick.Web.Privacy;
 /// <summary>
 /// Erasing a pupil who has left: their name, sign-in, preferences, signatures, own words and
 /// progress document go; their id is blanked in every event that names it (Marten event masking)
-/// and their stream is archived; live session summaries keep their counts but not the id. What
-/// remains — answers per option, lessons taught — is anonymous.
-/// Open safeguarding concerns stop it: the lead closes or transfers them first (a child protection
-/// file follows the child to their next school).
+/// and their own stream is deleted outright (Marten 9's <c>TombstoneStream</c>, a hard delete of
+/// the stream row and its events — archiving would keep rows keyed by the child's id); live session
+/// summaries keep their counts but not the id. What remains — answers per option, lessons taught —
+/// is anonymous. Safeguarding records are never erased here: staff accounts, notes and the concern
+/// stream stay with the school. Open concerns stop it unless the lead has sent the child's
+/// safeguarding file on (a child protection file follows the child to their next school).
 /// </summary>
-public sealed class PupilErasure(IDocumentStore store)
+public sealed class PupilErasure(IDocumentStore store, AccessLog access)
 {
-    public async Task<string?> EraseAsync(string schoolId, Guid pupilId, CancellationToken ct)
+    public async Task<string?> EraseAsync(string schoolId, Guid pupilId, ClaimsPrincipal by, CancellationToken ct, AccessKind kind = AccessKind.Erasure)
     {
         await using var session = store.LightweightSession(schoolId);
         var pupil = await session.LoadAsync<Pupil>(pupilId, ct);
         if (pupil is null || pupil.Erased) return "this pupil has already been erased.";
-        if (await session.Query<Concern>().AnyAsync(c => c.PupilId == pupilId && c.Status != ConcernStatus.Closed, ct))
+        if (await session.Query<Concern>().AnyAsync(c => c.PupilId == pupilId && c.Status != ConcernStatus.Closed, ct)
+            && !await session.Query<AccessRecord>().AnyAsync(r => r.PupilId == pupilId && r.What == AccessKind.SafeguardingFile, ct))
             return $"{pupil.FirstName} has open safeguarding concerns. The safeguarding lead must close or transfer them first.";
 
         var sessionIds = await session.Query<LiveSessionCard>().Where(c => c.ClassId == pupil.ClassId).Select(c => c.Id).ToListAsync(ct);
@@ -33,13 +38,16 @@ public sealed class PupilErasure(IDocumentStore store)
         session.DeleteWhere<ParentInvitation>(i => i.PupilId == pupilId);
         session.DeleteWhere<Signature>(s => s.PupilId == pupilId);
         session.DeleteWhere<WorkSet>(w => w.PupilId == pupilId);
-        session.DeleteWhere<ConcernText>(t => t.AuthorId == pupilId);
+        // Only the child's own words: a staff account or note is the school's safeguarding record and stays.
+        session.DeleteWhere<ConcernText>(t => t.AuthorId == pupilId && t.Author == TextAuthor.Pupil);
+        session.Delete<WorryWindow>(pupilId);
         session.Delete<PupilProgress>(pupilId);
         foreach (var parent in await session.Query<Parent>().ToListAsync(ct))
             if (parent.ChildIds.Contains(pupilId))
                 session.Store(parent with { ChildIds = parent.ChildIds.Where(c => c != pupilId).ToList() });
         foreach (var summary in await session.LoadManyAsync<LiveSessionSummary>(ct, sessionIds))
             session.Store(Anonymised(summary, pupilId));
+        access.Stage(session, by, kind, pupilId: pupilId, detail: $"class {pupil.ClassId}");
         await session.SaveChangesAsync(ct);
 
         using (ErasureScope.Begin(pupilId))
@@ -52,9 +60,9 @@ public sealed class PupilErasure(IDocumentStore store)
             }, ct);
         }
 
-        await using var archive = store.LightweightSession(schoolId);
-        archive.Events.ArchiveStream(pupilId);
-        await archive.SaveChangesAsync(ct);
+        await using var purge = store.LightweightSession(schoolId);
+        purge.Events.TombstoneStream(pupilId);
+        await purge.SaveChangesAsync(ct);
         return null;
     }
 

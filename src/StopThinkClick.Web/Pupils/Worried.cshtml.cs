@@ -1,7 +1,7 @@
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Marten;
 using StopThinkClick.Web.Platform.Database;
 using StopThinkClick.Web.Safeguarding.Concerns;
 using StopThinkClick.Web.SignIn;
@@ -10,25 +10,31 @@ namespace StopThinkClick.Web.Pupils;
 
 /// <summary>
 /// A pupil tells school they are worried, from their own device. The concern is stored before the
-/// child is thanked; the concern id is made when the page is drawn, so sending twice stores it once.
+/// child is thanked. The page carries a press id (made when it is drawn) so sending twice counts
+/// once; the concern's own id is made on the server. Presses close together join one concern.
 /// </summary>
 [Authorize(Policy = Policies.Pupil)]
-public sealed class WorriedModel(SchoolSessions sessions, TimeProvider clock) : PageModel
+public sealed class WorriedModel(SchoolSessions sessions, IDocumentStore store, TimeProvider clock) : PageModel
 {
-    public Guid NewConcernId { get; } = Guid.CreateVersion7();
+    public Guid PressId { get; private set; } = Guid.CreateVersion7();
     public bool Told { get; private set; }
+    public string? Message { get; private set; }
+    public string? Topic { get; private set; }
+    public string? Words { get; private set; }
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync(Guid concernId, string? topic, string? words, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(Guid pressId, string? topic, string? words, CancellationToken ct)
     {
-        if (concernId == Guid.Empty) return BadRequest();
-        await using var session = sessions.Current();
-        if (await session.LoadAsync<Concern>(concernId, ct) is null)
+        var press = new WorryPress(pressId == Guid.Empty ? Guid.CreateVersion7() : pressId, User.PersonId(), User.ClassId(), null,
+            ConcernSource.PupilDevice, topic, words, clock.GetUtcNow());
+        var (_, decision) = await RaiseConcern.WorryAsync(store, sessions.CurrentSchoolId(), press, ct);
+        if (decision.Refused)
         {
-            var code = topic is not null && ConcernTopics.ForPupils.ContainsKey(topic) ? topic : ConcernTopics.SomethingElse;
-            await RaiseConcern.StoreAsync(session, new ConcernRaised(concernId, code, ConcernSource.PupilDevice,
-                User.PersonId(), User.ClassId(), null, null, false, clock.GetUtcNow()), words, ct);
+            // Nothing the child typed is lost: the form comes back with their words and a kind message.
+            (Message, Topic, Words, PressId) = (decision.Refusal, topic, words, press.PressId);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
         Told = true;
         return Page();

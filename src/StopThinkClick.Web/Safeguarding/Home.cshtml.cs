@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StopThinkClick.Web.Platform.Database;
+using StopThinkClick.Web.Safeguarding.Audit;
 using StopThinkClick.Web.Safeguarding.Concerns;
 using StopThinkClick.Web.Schools;
 using StopThinkClick.Web.SignIn;
@@ -10,7 +11,7 @@ namespace StopThinkClick.Web.Safeguarding;
 
 /// <summary>The concern log: every worry a pupil raised and every concern staff recorded, newest first.</summary>
 [Authorize(Policy = Policies.Safeguarding)]
-public sealed class HomeModel(SchoolSessions sessions) : PageModel
+public sealed class HomeModel(SchoolSessions sessions, AccessLog access) : PageModel
 {
     Dictionary<Guid, string> classes = [];
 
@@ -38,5 +39,7 @@ public sealed class HomeModel(SchoolSessions sessions) : PageModel
         }).ToList();
         Names = await StopThinkClick.Web.Schools.Names.OfAsync(school, Concerns.SelectMany(c => new[] { c.PupilId, c.RaisedBy }).OfType<Guid>(), ct);
         classes = (await school.Query<SchoolClass>().ToListAsync(ct)).ToDictionary(c => c.Id, c => c.Name);
+        // Opening the log shows children's names beside their worries: that look is recorded too.
+        await access.RecordAsync(sessions.CurrentSchoolId(), User, AccessKind.ConcernList, ct, detail: $"{Show}: {Concerns.Count} shown");
     }
 }

@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using StopThinkClick.Web.Safeguarding.Audit;
 using StopThinkClick.Web.Safeguarding.Concerns;
 
 namespace StopThinkClick.Web.Safeguarding;
@@ -12,11 +13,18 @@ public static class SafeguardingSetup
         {
             // Inline: a concern is in the log in the same transaction that stores it.
             opts.Projections.Add<ConcernProjection>(ProjectionLifecycle.Inline);
-            opts.Schema.For<Concern>().Index(c => c.Status);
+            opts.Schema.For<Concern>().Index(c => c.Status).Index(c => c.PupilId);
             opts.Schema.For<ConcernText>().Index(t => t.ConcernId);
-            opts.Events.AddEventTypes([typeof(ConcernRaised), typeof(ConcernViewed), typeof(ConcernAcknowledged),
+            opts.Schema.For<WorryWindow>().UseOptimisticConcurrency(true);
+            opts.Schema.For<AccessRecord>().Index(r => r.At);
+            opts.Events.AddEventTypes([typeof(ConcernRaised), typeof(WorryRepeated), typeof(ConcernViewed), typeof(ConcernAcknowledged),
                 typeof(ConcernNoteAdded), typeof(ConcernActionRecorded), typeof(ConcernClosed)]);
         });
+        builder.Services.AddSingleton<AccessLog>();
+        // After Marten's own start-up work (registered earlier, in AddEventStore), and before the server
+        // takes its first request: WebApplication starts the app's hosted services first (dotnet/aspnetcore#36122).
+        builder.Services.AddSingleton<ConcernTextAuthorMigration>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ConcernTextAuthorMigration>());
         return builder;
     }
 }

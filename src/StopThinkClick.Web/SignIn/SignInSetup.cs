@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace StopThinkClick.Web.SignIn;
@@ -24,7 +25,10 @@ public static class SignInSetup
                 options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
             });
 
+        // Deny by default: a page or endpoint that names no policy needs someone signed in; the public
+        // pages are opened on purpose (Platform/Security/PageAccess.cs).
         builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Pupil, p => p.RequireRole(Roles.Pupil))
             .AddPolicy(Policies.Parent, p => p.RequireRole(Roles.Parent))
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Teacher, Roles.SafeguardingLead, Roles.DeputySafeguardingLead, Roles.SchoolAdmin))

@@ -50,8 +50,8 @@ public sealed class KillTests(FaultApp app)
             (await pupils[i].SendAsync<Ack>("Answer", sessionId, id, q1.Id, LiveTestKit.Answer(q1, true), 0L)).Ok.ShouldBeTrue();
             acked.Add(id);
         }
-        var concernId = Guid.CreateVersion7();
-        (await pupils[5].SendAsync<Ack>("Worry", sessionId, concernId)).Ok.ShouldBeTrue();
+        var worryId = Guid.CreateVersion7();
+        (await pupils[5].SendAsync<Ack>("Worry", sessionId, worryId)).Ok.ShouldBeTrue();
 
         // The other five answer while the server dies and comes back: each tablet keeps resending its answer.
         var inFlight = Enumerable.Range(5, 5).Select(i => (Id: Guid.CreateVersion7(), Client: pupils[i])).ToList();
@@ -81,7 +81,9 @@ public sealed class KillTests(FaultApp app)
         await using var session = app.Store.QuerySession(school.Id);
         var stored = (await session.Events.FetchStreamAsync(sessionId)).Select(e => e.Data).OfType<LiveAnswerReceived>().Select(a => a.AnswerId).ToList();
         stored.ShouldBe(acked, ignoreOrder: true);
-        (await session.LoadAsync<Concern>(concernId)).ShouldNotBeNull();
+        var worry = (await session.Events.FetchStreamAsync(sessionId)).Select(e => e.Data).OfType<WorryRaised>().ShouldHaveSingleItem();
+        worry.WorryId.ShouldBe(worryId);
+        (await session.Query<Concern>().SingleOrDefaultAsync(c => c.PupilId == cls.Pupils[5].Id)).ShouldNotBeNull().SessionId.ShouldBe(sessionId);
         foreach (var p in pupils) await p.DisposeAsync();
     }
 }

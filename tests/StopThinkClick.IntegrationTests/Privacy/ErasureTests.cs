@@ -38,8 +38,10 @@ public sealed class ErasureTests(AppOnKestrel app)
         var lesson = app.Catalogue().LessonsFor(Band.Y4).First();
         await pupil.PostFormAsync($"/pupil/lessons/{lesson.Id}", new Dictionary<string, string>());
         var page = await pupil.GetAsync("/pupil/worried");
-        var concernId = System.Text.RegularExpressions.Regex.Match(page.Body, "name=\"concernId\" value=\"([^\"]+)\"").Groups[1].Value;
-        await pupil.PostFormAsync("/pupil/worried", new Dictionary<string, string> { ["concernId"] = concernId, ["words"] = Words });
+        var pressId = System.Text.RegularExpressions.Regex.Match(page.Body, "name=\"pressId\" value=\"([^\"]+)\"").Groups[1].Value;
+        await pupil.PostFormAsync("/pupil/worried", new Dictionary<string, string> { ["pressId"] = pressId, ["words"] = Words });
+        Guid concernId;
+        await using (var find = app.Store.QuerySession(school.Id)) concernId = (await find.Query<Concern>().SingleAsync(c => c.PupilId == plan.Id)).Id;
 
         // A live quiz and the promise ceremony, where the pupil answers and signs with their name.
         var teacher = FormClient.For(app);
@@ -84,9 +86,9 @@ public sealed class ErasureTests(AppOnKestrel app)
         await using (var close = app.Store.LightweightSession(school.Id))
         {
             var lead = school.Adult(AdultRole.SafeguardingLead).Id;
-            close.Events.Append(Guid.Parse(concernId), new ConcernAcknowledged(Guid.Parse(concernId), lead, DateTimeOffset.UtcNow),
-                new ConcernActionRecorded(Guid.Parse(concernId), "spoke-with-child", lead, DateTimeOffset.UtcNow),
-                new ConcernClosed(Guid.Parse(concernId), lead, "resolved-in-school", DateTimeOffset.UtcNow));
+            close.Events.Append(concernId, new ConcernAcknowledged(concernId, lead, DateTimeOffset.UtcNow),
+                new ConcernActionRecorded(concernId, "spoke-with-child", lead, DateTimeOffset.UtcNow),
+                new ConcernClosed(concernId, lead, "resolved-in-school", DateTimeOffset.UtcNow));
             await close.SaveChangesAsync();
         }
 

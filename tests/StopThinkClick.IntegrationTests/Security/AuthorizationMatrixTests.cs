@@ -1,4 +1,10 @@
 using System.Net;
+using System.Reflection;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
 using Marten;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,10 +30,10 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
     /// <summary>Who may open each route of school A. School B's people may open none that carry A's ids.</summary>
     static readonly Dictionary<string, Who> Matrix = new()
     {
-        ["/"] = Who.Everyone, ["/about"] = Who.Everyone, ["/privacy"] = Who.Everyone, ["/guides"] = Who.Everyone,
+        ["/"] = Who.Everyone, ["/about"] = Who.Everyone, ["/privacy"] = Who.Everyone, ["/privacy/children/{stage}"] = Who.Everyone, ["/guides"] = Who.Everyone,
         ["/guides/{band}"] = Who.Everyone, ["/signin"] = Who.Everyone, ["/signout"] = Who.Everyone,
         // These two only ever answer with an error status (403, or 404 when nothing failed), for everyone.
-        ["/not-allowed"] = Who.None, ["/error"] = Who.None, ["/status/{code:int}"] = Who.None, ["/health/live"] = Who.Everyone, ["/health/ready"] = Who.Everyone,
+        ["/not-allowed"] = Who.None, ["/error"] = Who.None, ["/status/{code:int}"] = Who.None, ["/{*path}"] = Who.None, ["/health/live"] = Who.Everyone, ["/health/ready"] = Who.Everyone,
         ["/pupil/signin"] = Who.Everyone, ["/pupil/signin/{code}"] = Who.Everyone, ["/pupil/signin/{code}/{pupilId:guid}"] = Who.Everyone,
         ["/card/{secret}"] = Who.Everyone, ["/parent/join"] = Who.Everyone, ["/live/join"] = Who.Everyone, ["/live/code/{code}"] = Who.Everyone,
 
@@ -48,6 +54,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
         ["/live/{sessionId:guid}/board"] = Who.Teacher, ["/live/{sessionId:guid}/console"] = Who.Teacher, ["/live/{sessionId:guid}/summary"] = Who.Teacher | Who.Admin,
 
         ["/safeguarding"] = Who.Lead, ["/safeguarding/concerns/{concernId:guid}"] = Who.Lead,
+        ["/safeguarding/access"] = Who.Lead, ["/safeguarding/leavers"] = Who.Lead, ["/safeguarding/pupils/{pupilId:guid}/file"] = Who.Lead,
 
         ["/admin"] = Who.Admin, ["/admin/classes/{classId:guid}"] = Who.Admin, ["/admin/classes/{classId:guid}/invitations"] = Who.Admin,
         ["/admin/pupils/import"] = Who.Admin, ["/admin/staff"] = Who.Admin, ["/admin/pupils/{pupilId:guid}"] = Who.Admin,
@@ -59,11 +66,14 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
     /// <summary>Routes that carry none of school A's ids: school B's people see their own school there.</summary>
     static readonly HashSet<string> OwnSchoolRoutes =
         ["/pupil", "/pupil/reminder", "/pupil/settings", "/pupil/worried", "/parent", "/teacher", "/teacher/browse", "/teacher/browse/{itemId}", "/coverage", "/concerns", "/concerns/new",
-         "/safeguarding", "/admin", "/admin/pupils/import", "/admin/staff",
+         "/safeguarding", "/safeguarding/access", "/safeguarding/leavers", "/admin", "/admin/pupils/import", "/admin/staff",
          "/pupil/lessons/{lessonId}", "/pupil/lessons/{lessonId}/{step:int}", "/pupil/quizzes/{quizId}", "/pupil/scenarios/{scenarioId}"];
 
-    [Fact]
-    public async Task Every_route_opens_only_for_the_people_the_matrix_allows()
+    /// <summary>Two schools, six people in each (anonymous once), and school A's ids to put in routes.</summary>
+    sealed record World(SchoolPlan A, SchoolPlan B, Dictionary<string, (Who Role, FormClient Client, SchoolPlan School)> People,
+        Dictionary<string, string> Values, Guid SessionId, Guid EndedId, string JoinCode);
+
+    async Task<World> WorldAsync()
     {
         var a = await app.NewSchoolAsync((Band.Y3, 3));
         var b = await app.NewSchoolAsync((Band.Y3, 3));
@@ -101,11 +111,18 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
         await using (var query = app.Store.QuerySession(a.Id)) concernId = (await query.Query<Concern>().FirstAsync()).Id;
         var values = new Dictionary<string, string>
         {
-            ["band"] = "y3", ["code"] = a.Classes[0].Code, ["pupilId"] = a.Pupils.First().Id.ToString(), ["secret"] = a.Pupils.Last().CardSecret,
+            ["band"] = "y3", ["stage"] = "ks2", ["code"] = a.Classes[0].Code, ["pupilId"] = a.Pupils.First().Id.ToString(), ["secret"] = a.Pupils.Last().CardSecret,
             ["lessonId"] = lesson.Id, ["itemId"] = lesson.Id, ["step"] = "1", ["quizId"] = quiz.Id, ["attemptId"] = attempt, ["number"] = "1",
             ["scenarioId"] = story.Id, ["runId"] = run, ["sceneId"] = story.StartSceneId, ["choiceId"] = story.Start.Choices.FirstOrDefault(c => c.Risky)?.Id ?? "c1",
             ["sessionId"] = sessionId.ToString(), ["classId"] = a.Classes[0].Id.ToString(), ["concernId"] = concernId.ToString(),
         };
+        return new World(a, b, people, values, sessionId, endedId, joinCode);
+    }
+
+    [Fact]
+    public async Task Every_route_opens_only_for_the_people_the_matrix_allows()
+    {
+        var (a, b, people, values, sessionId, endedId, joinCode) = await WorldAsync();
 
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Where(r => !r.StartsWith("/hubs/", StringComparison.Ordinal)).Distinct().Order().ToList();
@@ -142,6 +159,147 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
         using var negotiate = await FormClient.For(app).Http.PostAsync("/hubs/live/negotiate?negotiateVersion=1", null);
         negotiate.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
+
+    /// <summary>Who may post to each page handler of school A ("route" or "route?handler=Name").</summary>
+    static readonly Dictionary<string, Who> PostMatrix = new()
+    {
+        // Signing in, joining and signing out are for everyone; the error pages answer a failed post, never a direct one.
+        ["/signin"] = Who.Everyone, ["/signout"] = Who.Everyone, ["/pupil/signin"] = Who.Everyone, ["/pupil/signin/{code}/{pupilId:guid}"] = Who.Everyone,
+        ["/parent/join?handler=Check"] = Who.Everyone, ["/parent/join?handler=Create"] = Who.Everyone, ["/parent/join?handler=Attach"] = Who.Everyone,
+        ["/live/join"] = Who.Everyone, ["/live/code/{code}"] = Who.Everyone, ["/error"] = Who.None, ["/status/{code:int}"] = Who.None,
+
+        ["/pupil/settings"] = Who.Pupil, ["/pupil/worried"] = Who.Pupil, ["/pupil/lessons/{lessonId}"] = Who.Pupil,
+        ["/pupil/lessons/{lessonId}/{step:int}?handler=Next"] = Who.Pupil, ["/pupil/lessons/{lessonId}/{step:int}?handler=Finish"] = Who.Pupil,
+        ["/pupil/quizzes/{quizId}"] = Who.Pupil, ["/pupil/quizzes/{quizId}/{attemptId:guid}/{number:int}"] = Who.Pupil,
+        ["/pupil/quizzes/{quizId}/{attemptId:guid}/{number:int}?handler=Finish"] = Who.Pupil,
+        ["/pupil/scenarios/{scenarioId}"] = Who.Pupil, ["/pupil/scenarios/{scenarioId}/{runId:guid}?handler=Choose"] = Who.Pupil,
+        ["/pupil/scenarios/{scenarioId}/{runId:guid}/think/{sceneId}/{choiceId}?handler=Back"] = Who.Pupil,
+
+        ["/parent/children/{pupilId:guid}/aup?handler=CoSign"] = Who.Parent, ["/parent/children/{pupilId:guid}/aup?handler=Agree"] = Who.Parent,
+        ["/parent/children/{pupilId:guid}/aup?handler=Permissions"] = Who.Parent,
+
+        ["/concerns/new"] = Who.Staff,
+        ["/teacher/classes/{classId:guid}/live"] = Who.Teacher | Who.Admin, ["/teacher/classes/{classId:guid}/set-work"] = Who.Teacher | Who.Admin,
+        ["/teacher/classes/{classId:guid}/set-work?handler=Remove"] = Who.Teacher | Who.Admin, ["/teacher/classes/{classId:guid}/cards"] = Who.Teacher | Who.Admin,
+
+        ["/safeguarding/concerns/{concernId:guid}?handler=Acknowledge"] = Who.Lead, ["/safeguarding/concerns/{concernId:guid}?handler=Note"] = Who.Lead,
+        ["/safeguarding/concerns/{concernId:guid}?handler=Action"] = Who.Lead, ["/safeguarding/concerns/{concernId:guid}?handler=Close"] = Who.Lead,
+
+        ["/admin?handler=AddClass"] = Who.Admin, ["/admin?handler=MoveUp"] = Who.Admin, ["/admin/staff"] = Who.Admin, ["/admin/pupils/import"] = Who.Admin,
+        ["/admin/classes/{classId:guid}?handler=AddPupil"] = Who.Admin, ["/admin/classes/{classId:guid}?handler=Teacher"] = Who.Admin,
+        ["/admin/classes/{classId:guid}/invitations"] = Who.Admin, ["/admin/pupils/{pupilId:guid}?handler=Erase"] = Who.Admin,
+    };
+
+    /// <summary>Posts that change who is signed in or reprint cards: tried last, so they cannot spoil the others.</summary>
+    static readonly string[] TriedLast = ["/teacher/classes/{classId:guid}/cards", "/admin?handler=MoveUp", "/signout"];
+
+    /// <summary>Who may call each live hub method on school A's session: its pupils, or the teacher who runs it.</summary>
+    static readonly Dictionary<string, Who> HubMatrix = new()
+    {
+        ["Join"] = Who.Pupil, ["Answer"] = Who.Pupil, ["Vote"] = Who.Pupil, ["Worry"] = Who.Pupil,
+        ["Affirm"] = Who.Pupil, ["AskMeaning"] = Who.Pupil, ["Sign"] = Who.Pupil,
+        ["Watch"] = Who.Teacher, ["ShowNames"] = Who.Teacher, ["Next"] = Who.Teacher, ["Back"] = Who.Teacher, ["Reveal"] = Who.Teacher, ["Lock"] = Who.Teacher,
+        ["OpenVote"] = Who.Teacher, ["CloseVote"] = Who.Teacher, ["ChooseBranch"] = Who.Teacher, ["Witness"] = Who.Teacher, ["End"] = Who.Teacher,
+    };
+
+    /// <summary>The hub's "who may" refusals: an allowed caller must never get one of these.</summary>
+    static readonly string[] AccessRefusals =
+        ["Only pupils can do that.", "We can't find that live lesson.", "This live lesson is for another class.", "Only the session's teacher can do that."];
+
+    [Fact]
+    public async Task A_page_with_no_authorize_attribute_is_not_public()
+    {
+        var fallback = await app.Services.GetRequiredService<IAuthorizationPolicyProvider>().GetFallbackPolicyAsync();
+        fallback.ShouldNotBeNull("no fallback policy: a page without an attribute would be open to anyone");
+        fallback.Requirements.ShouldContain(r => r is DenyAnonymousAuthorizationRequirement);
+
+        // Every page open to the anonymous says so on purpose (a folder convention or the attribute).
+        var pages = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null);
+        var open = pages.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).ToHashSet();
+        var meant = Matrix.Where(m => m.Value.HasFlag(Who.Anonymous)).Select(m => m.Key).Where(r => !r.StartsWith("/health/", StringComparison.Ordinal))
+            .Concat(["/not-allowed", "/error", "/status/{code:int}"]); // the error pages must answer whoever failed
+        open.ShouldBe(meant.ToHashSet(), ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Every_post_handler_and_hub_method_answers_only_the_people_the_matrix_allows()
+    {
+        var (a, b, people, values, sessionId, _, _) = await WorldAsync();
+        var failures = new List<string>();
+
+        // Hub methods first (the posts below end with signing out).
+        var methods = typeof(StopThinkClick.Web.Live.Hub.LiveHub).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            .Where(m => !m.IsSpecialName && m.Name is not ("OnConnectedAsync" or "OnDisconnectedAsync" or "Dispose"))
+            .OrderBy(m => m.Name == "Join" ? 0 : m.Name == "End" ? 2 : 1).ToList();
+        methods.Select(m => m.Name).Where(m => !HubMatrix.ContainsKey(m)).ShouldBeEmpty("hub methods with no entry in the authorization matrix");
+        var callers = people.Where(p => p.Value.Role != Who.Anonymous)
+            .OrderBy(p => p.Key == "teacher A" ? 1 : 0).ToList(); // the session's teacher last: End ends it
+        foreach (var (name, (role, client, school)) in callers)
+        {
+            await using var hub = await LiveClient.ConnectAsync(app.BaseUrl, client.Cookies);
+            foreach (var method in methods)
+            {
+                var args = method.GetParameters().Select(p => p.Name == "sessionId" ? sessionId : Sample(p.ParameterType)).ToArray();
+                var allowed = HubMatrix[method.Name].HasFlag(role) && school == a;
+                string? refusal;
+                try
+                {
+                    var answer = await hub.Connection.InvokeCoreAsync(method.Name, typeof(System.Text.Json.JsonElement), args);
+                    var json = (System.Text.Json.JsonElement)answer!;
+                    refusal = json.GetProperty("ok").GetBoolean() ? null : json.GetProperty("message").GetString() ?? "";
+                }
+                catch (Microsoft.AspNetCore.SignalR.HubException e)
+                {
+                    refusal = e.Message;
+                }
+                if (!allowed && refusal is null) failures.Add($"{name} was answered by hub method {method.Name}");
+                if (allowed && refusal is not null && AccessRefusals.Contains(refusal)) failures.Add($"{name} was refused hub method {method.Name}: {refusal}");
+            }
+        }
+
+        // Every POST handler of every page, by everyone, with an empty form (and a valid anti-forgery token of their own).
+        var loader = app.Services.GetRequiredService<PageLoader>();
+        var posts = new List<(string Route, string Key)>();
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } page) continue;
+            var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+            var route = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            foreach (var handler in compiled.HandlerMethods.Where(h => string.Equals(h.HttpMethod, "Post", StringComparison.OrdinalIgnoreCase)))
+                posts.Add((route, handler.Name is null ? route : $"{route}?handler={handler.Name}"));
+        }
+        posts = posts.Distinct().OrderBy(p => Array.IndexOf(TriedLast, p.Key)).ToList();
+        posts.Select(p => p.Key).Where(k => !PostMatrix.ContainsKey(k)).ShouldBeEmpty("post handlers with no entry in the authorization matrix");
+        posts.Count.ShouldBeGreaterThan(30);
+
+        var tokens = new Dictionary<string, string>();
+        foreach (var (name, (role, client, _)) in people)
+            tokens[name] = FormClient.TokenOf((await client.GetAsync(role == Who.Anonymous ? "/signin" : "/")).Body)
+                ?? throw new InvalidOperationException($"no anti-forgery token for {name}");
+        foreach (var (route, key) in posts)
+        {
+            var url = Fill(route, values) + (key.Length > route.Length ? key[route.Length..] : "");
+            foreach (var (name, (role, client, school)) in people)
+            {
+                using var response = await client.Http.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = tokens[name] }));
+                var status = response.StatusCode;
+                var location = response.Headers.Location?.ToString();
+                var fromB = school == b;
+                var allowed = PostMatrix[key].HasFlag(role) && (!fromB || PostMatrix[key] == Who.Everyone || OwnSchoolRoutes.Contains(route));
+                var authRefused = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || (status == HttpStatusCode.Redirect && IsAuthRedirect(location));
+                var succeeded = (int)status < 300 || (status == HttpStatusCode.Redirect && !IsAuthRedirect(location));
+                if (allowed && authRefused) failures.Add($"{name} was refused POST {url}: {(int)status} {location}");
+                if (!allowed && succeeded) failures.Add($"{name} was let through POST {url}: {(int)status} {location}");
+                if ((int)status >= 500) failures.Add($"{name} got a server error at POST {url}");
+            }
+        }
+        failures.ShouldBeEmpty();
+    }
+
+    static object? Sample(Type type) =>
+        type == typeof(Guid) ? Guid.NewGuid() : type == typeof(string) ? "x" : type == typeof(string[]) ? new[] { "x" } :
+        type.IsValueType ? Activator.CreateInstance(type) : null;
 
     static bool IsAuthRedirect(string? location)
     {

@@ -46,4 +46,21 @@ public sealed class HeaderTests(RealLimitsApp app)
         cookie.ShouldContain("samesite=lax");
         cookie.ShouldContain("secure");
     }
+
+    /// <summary>Behind the school's TLS proxy, browsers are told to use https only from now on; over plain http (a lab or a test) nothing is promised.</summary>
+    [Fact]
+    public async Task Strict_transport_security_is_sent_when_served_over_TLS_behind_the_proxy()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var overTls = new HttpRequestMessage(HttpMethod.Get, "/");
+        overTls.Headers.Add("X-Forwarded-Proto", "https");
+        overTls.Headers.Add("X-Forwarded-Host", "stc.school.example");
+        using var secure = await http.SendAsync(overTls);
+        var hsts = secure.Headers.GetValues("Strict-Transport-Security").Single();
+        hsts.ShouldContain("max-age=31536000");
+        hsts.ShouldContain("includeSubDomains");
+
+        using var plain = await http.GetAsync("/");
+        plain.Headers.Contains("Strict-Transport-Security").ShouldBeFalse();
+    }
 }

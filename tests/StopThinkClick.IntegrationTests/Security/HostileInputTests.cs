@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Marten;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using StopThinkClick.Curriculum.Model;
 using StopThinkClick.IntegrationTests.Live;
@@ -137,6 +138,74 @@ public sealed class HostileInputTests(AppOnKestrel app)
         problems.ShouldBeEmpty(string.Join("\n", app.Logs.Errors.Take(5)));
         app.Logs.Unhandled.ShouldBeEmpty();
         tried.ShouldBeGreaterThan(250);
+    }
+
+    [Fact]
+    public async Task Hub_methods_given_null_arguments_answer_with_a_clear_message_and_log_no_error()
+    {
+        var school = await app.NewSchoolAsync((Band.Y3, 1));
+        var cls = school.Classes[0];
+        var teacher = FormClient.For(app);
+        await teacher.SignInAdultAsync(cls.Teacher.Email, cls.Teacher.Password);
+        var quiz = app.Catalogue().Quiz(app.Catalogue().LessonsFor(Band.Y3).First().QuizId)!;
+        var sessionId = await LiveTestKit.StartAsync(teacher, cls.Id, "Quiz", quiz.Id);
+        await using var pupilHub = await LiveTestKit.PupilAsync(app.BaseUrl, app, cls.Pupils[0], sessionId);
+        await using var teacherHub = await LiveClient.ConnectAsync(app.BaseUrl, teacher.Cookies);
+        var errorsBefore = app.Logs.Errors.Count;
+        var answers = new List<string>();
+
+        foreach (var method in typeof(LiveHub).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+                     .Where(m => m.Name != nameof(LiveHub.End) && m.GetParameters().Any(p => !p.ParameterType.IsValueType)))
+        {
+            // Every reference argument null; the session id real, so the call gets past "who may".
+            var args = method.GetParameters().Select(p => p.ParameterType == typeof(Guid) ? (object?)sessionId : p.ParameterType.IsValueType ? Activator.CreateInstance(p.ParameterType) : null).ToArray();
+            foreach (var hub in new[] { pupilHub, teacherHub })
+            {
+                try
+                {
+                    await hub.Connection.InvokeCoreAsync(method.Name, typeof(object), args);
+                    answers.Add($"{method.Name}: answered");
+                }
+                catch (HubException e)
+                {
+                    e.Message.ShouldNotContain("Something went wrong", customMessage: $"{method.Name} with nulls");
+                    e.Message.ShouldContain("Please try again", customMessage: $"{method.Name} with nulls");
+                    answers.Add($"{method.Name}: {e.Message}");
+                }
+            }
+        }
+
+        answers.ShouldContain(a => a.StartsWith("Answer: "));
+        app.Logs.Errors.Skip(errorsBefore).Where(e => e.Contains("Live call", StringComparison.Ordinal) || e.Contains("NullReference", StringComparison.Ordinal))
+            .ShouldBeEmpty(string.Join("\n", answers));
+    }
+
+    [Fact]
+    public async Task Anonymous_hub_negotiation_answers_401_with_no_html_page()
+    {
+        using var negotiate = await FormClient.For(app).Http.PostAsync("/hubs/live/negotiate?negotiateVersion=1", null);
+        negotiate.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (negotiate.Content.Headers.ContentType?.MediaType ?? "").ShouldNotContain("html");
+        (await negotiate.Content.ReadAsStringAsync()).ShouldNotContain("<");
+    }
+
+    [Theory]
+    [InlineData("99")]
+    [InlineData("-1")]
+    [InlineData("7")]
+    public async Task A_class_with_a_band_that_does_not_exist_is_refused_and_not_stored(string band)
+    {
+        var school = await app.NewSchoolAsync((Band.Y3, 1));
+        var admin = FormClient.For(app);
+        await admin.SignInAdultAsync(school.Adult(AdultRole.SchoolAdmin).Email, school.Adult(AdultRole.SchoolAdmin).Password);
+
+        var result = await admin.PostFormAsync("/admin", new Dictionary<string, string> { ["name"] = "Year 9 Elm", ["band"] = band }, "/admin?handler=AddClass");
+
+        result.Status.ShouldBe(HttpStatusCode.BadRequest);
+        result.Body.ShouldContain("choose the class&#x27;s year group");
+        await using var query = app.Store.QuerySession(school.Id);
+        (await query.Query<SchoolClass>().ToListAsync()).ShouldAllBe(c => Enum.IsDefined(c.Band));
+        (await query.Query<SchoolClass>().CountAsync()).ShouldBe(1);
     }
 
     static string Describe(Dictionary<string, string> form) =>

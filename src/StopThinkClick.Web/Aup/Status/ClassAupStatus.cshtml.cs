@@ -1,10 +1,10 @@
-using System.Text;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StopThinkClick.Curriculum.Model;
 using StopThinkClick.Web.Platform.Database;
+using StopThinkClick.Web.Platform.Web;
 using StopThinkClick.Web.Pupils.Progress;
 using StopThinkClick.Web.Schools;
 using StopThinkClick.Web.SignIn;
@@ -37,14 +37,11 @@ public sealed class ClassAupStatusModel(SchoolSessions sessions, Catalogue catal
     {
         if (!await LoadAsync(classId, ct)) return NotFound();
         var permissions = ParentAup?.Permissions.Select(p => p.Id).ToList() ?? [];
-        var csv = new StringBuilder("pupil,signed," + string.Join(',', permissions) + "\n");
-        foreach (var row in Rows)
-            csv.Append(Csv(row.Name)).Append(',').Append(row.Status.Pupil.Current ? "yes" : "no").Append(',')
-               .AppendLine(string.Join(',', permissions.Select(p => row.Status.Permission(p) switch { true => "yes", false => "no", _ => "not answered" })));
-        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"permissions-{Class!.Name.Replace(' ', '-').ToLowerInvariant()}.csv");
+        return CsvFile.Of($"permissions-{Class!.Name.Replace(' ', '-').ToLowerInvariant()}.csv",
+            ["pupil", "signed", .. permissions],
+            Rows.Select(row => new object[] { row.Name, row.Status.Pupil.Current ? "yes" : "no" }
+                .Concat(permissions.Select(p => row.Status.Permission(p) switch { true => "yes", false => "no", _ => "not answered" }))));
     }
-
-    static string Csv(string value) => value.IndexOfAny([',', '"', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
 
     async Task<bool> LoadAsync(Guid classId, CancellationToken ct)
     {

@@ -16,10 +16,12 @@ public interface ILiveClient
     Task Worry(WorryAlert worry);
     Task Meaning(MeaningAlert meaning);
     Task Affirmed(AffirmationCounts counts);
+    /// <param name="nextUrl">where the screen goes next; empty: stay and show the closing slide</param>
     Task Ended(string nextUrl);
 }
 
-public sealed record JoinedPupil(Guid PupilId, string FirstName, int Joined, int InClass);
+/// <summary>Someone joined. The board's copy has no id, and a first name only when the teacher turned names on.</summary>
+public sealed record JoinedPupil(Guid PupilId, string? FirstName, int Joined, int InClass);
 
 /// <summary>For the board: how many chose each option. Never who.</summary>
 public sealed record AnswerCounts(string QuestionId, IReadOnlyDictionary<string, int> Counts, int Answered, int Joined);

@@ -1,4 +1,3 @@
-using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using StopThinkClick.Web.Live.Sessions;
@@ -15,7 +14,7 @@ namespace StopThinkClick.Web.Live.Hub;
 /// committed; a refusal says why in words a child understands.
 /// </summary>
 [Authorize]
-public sealed partial class LiveHub(LiveSessions sessions, LiveSessionLifecycle lifecycle, LiveNotifier notifier, IDocumentStore store, TimeProvider clock)
+public sealed partial class LiveHub(LiveSessions sessions, LiveSessionLifecycle lifecycle, TimeProvider clock)
     : Hub<ILiveClient>
 {
     CancellationToken Aborted => Context.ConnectionAborted;
@@ -29,58 +28,49 @@ public sealed partial class LiveHub(LiveSessions sessions, LiveSessionLifecycle 
         var (live, problem) = await PupilSessionAsync(sessionId);
         if (live is null) return new JoinState(false, problem, 0, false, false);
         var me = Me;
-        var (decision, wrote) = await live.SubmitAsync(me, s => LiveDecider.Join(s, me, Now), events => sessions.WriteAsync(live, events), Aborted);
-        if (decision.Refused) return new JoinState(false, decision.Refusal, 0, false, live.State.Ended);
+        var decision = await live.SendAsync(new LiveCommand(s => LiveDecider.Join(s, me, Now)), Aborted);
+        var snap = live.Snapshot;
+        if (decision.Refused) return new JoinState(false, decision.Refusal, 0, false, snap.State.Ended);
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Pupils(sessionId), Aborted);
-        if (wrote) await notifier.AfterAsync(live, decision.Events);
-        return new JoinState(true, null, live.Version, live.State.Locked, live.State.Ended);
+        return new JoinState(true, null, snap.ScreenVersion, snap.State.Locked, snap.State.Ended);
     }
 
     public async Task<Ack> Answer(Guid sessionId, Guid answerId, string questionId, string[] optionIds, long sentAtMs)
     {
         var (live, problem) = await PupilSessionAsync(sessionId);
         if (live is null) return Ack.Refused(problem!);
-        if (answerId == Guid.Empty || questionId.Length > 16 || optionIds.Length > 12 || optionIds.Any(o => o.Length > 8))
+        if (answerId == Guid.Empty || questionId is not { Length: <= 16 } || optionIds is not { Length: <= 12 } || optionIds.Any(o => o is not { Length: <= 8 }))
             return Ack.Refused("That answer could not be read. Please try again.");
         var me = Me;
-        var (decision, wrote) = await live.SubmitAsync(answerId,
-            s => LiveDecider.Answer(s, live.Script, me, answerId, questionId, optionIds, Now), events => sessions.WriteAsync(live, events), Aborted);
-        if (decision.Refused) return Ack.Refused(decision.Refusal!);
-        if (wrote) await notifier.AfterAsync(live, decision.Events, sentAtMs);
-        return Ack.Stored;
+        return Acked(await live.SendAsync(new LiveCommand(s => LiveDecider.Answer(s, live.Script, me, answerId, questionId, optionIds, Now), SentAtMs: sentAtMs), Aborted));
     }
 
     public async Task<Ack> Vote(Guid sessionId, Guid voteId, string sceneId, string choiceId)
     {
         var (live, problem) = await PupilSessionAsync(sessionId);
         if (live is null) return Ack.Refused(problem!);
-        if (voteId == Guid.Empty || sceneId.Length > 80 || choiceId.Length > 8) return Ack.Refused("That vote could not be read. Please try again.");
+        if (voteId == Guid.Empty || sceneId is not { Length: <= 80 } || choiceId is not { Length: <= 8 }) return Ack.Refused("That vote could not be read. Please try again.");
         var me = Me;
-        var (decision, wrote) = await live.SubmitAsync(voteId,
-            s => LiveDecider.Vote(s, live.Script, me, voteId, sceneId, choiceId, Now), events => sessions.WriteAsync(live, events), Aborted);
-        if (decision.Refused) return Ack.Refused(decision.Refusal!);
-        if (wrote) await notifier.AfterAsync(live, decision.Events);
-        return Ack.Stored;
+        return Acked(await live.SendAsync(new LiveCommand(s => LiveDecider.Vote(s, live.Script, me, voteId, sceneId, choiceId, Now)), Aborted));
     }
 
-    /// <summary>"I'm worried": stored as a concern for the safeguarding lead, then shown on the teacher's console only.</summary>
-    public async Task<Ack> Worry(Guid sessionId, Guid concernId)
+    /// <summary>
+    /// "I'm worried": the concern for the safeguarding lead and the session's record of it commit
+    /// together, then the teacher's console (only) is told. <paramref name="worryId"/> is the device's
+    /// id for this press, so a resend is recognised; the concern's own id is made here.
+    /// </summary>
+    public async Task<Ack> Worry(Guid sessionId, Guid worryId)
     {
         var (live, problem) = await PupilSessionAsync(sessionId);
         if (live is null) return Ack.Refused(problem!);
-        if (concernId == Guid.Empty) return Ack.Refused("Please try again.");
+        if (worryId == Guid.Empty) return Ack.Refused("Please try again.");
         var me = Me;
-        var worry = new WorryRaised(sessionId, me, concernId, Now);
-        var (_, wrote) = await live.SubmitAsync(concernId, s => s.Worries.Any(w => w.ConcernId == concernId) ? Decision.Nothing : Decision.Of(worry), async _ =>
-        {
-            await using var session = store.LightweightSession(live.SchoolId);
-            if (await session.LoadAsync<Concern>(concernId, Aborted) is not null) return;
-            session.Events.Append(sessionId, worry);
+        var concernId = Guid.CreateVersion7();
+        var at = Now;
+        var decision = await live.SendAsync(new LiveCommand(s => LiveDecider.Worry(s, me, worryId, concernId, at), async (session, after, _, ct) =>
             await RaiseConcern.StoreAsync(session, new ConcernRaised(concernId, ConcernTopics.SomethingElse, ConcernSource.LiveSession,
-                me, live.State.ClassId, sessionId, null, false, worry.At), null, Aborted);
-        }, Aborted);
-        if (wrote) await notifier.AfterAsync(live, [worry]);
-        return Ack.Stored;
+                me, after.ClassId, sessionId, null, false, at), null, ct)), Aborted);
+        return Acked(decision);
     }
 
     // ---- The session's teacher -------------------------------------------------------------
@@ -92,36 +82,34 @@ public sealed partial class LiveHub(LiveSessions sessions, LiveSessionLifecycle 
         if (live is null) return new JoinState(false, problem, 0, false, false);
         var group = view == "console" ? LiveGroups.Console(sessionId) : LiveGroups.Board(sessionId);
         await Groups.AddToGroupAsync(Context.ConnectionId, group, Aborted);
-        return new JoinState(true, null, live.Version, live.State.Locked, live.State.Ended);
+        var snap = live.Snapshot;
+        return new JoinState(true, null, snap.ScreenVersion, snap.State.Locked, snap.State.Ended);
     }
 
     public Task<Ack> Next(Guid sessionId) => TeacherAsync(sessionId, (s, script) => LiveDecider.Next(s, script, Now));
     public Task<Ack> Back(Guid sessionId) => TeacherAsync(sessionId, (s, script) => LiveDecider.Back(s, script, Now));
     public Task<Ack> Reveal(Guid sessionId) => TeacherAsync(sessionId, (s, script) => LiveDecider.Reveal(s, script, Now));
     public Task<Ack> Lock(Guid sessionId, bool locked) => TeacherAsync(sessionId, (s, _) => LiveDecider.Lock(s, locked, Now));
+    public Task<Ack> ShowNames(Guid sessionId, bool shown) => TeacherAsync(sessionId, (s, _) => LiveDecider.ShowNames(s, shown, Now));
     public Task<Ack> OpenVote(Guid sessionId) => TeacherAsync(sessionId, (s, script) => LiveDecider.OpenVote(s, script, Now));
     public Task<Ack> CloseVote(Guid sessionId) => TeacherAsync(sessionId, (s, _) => LiveDecider.CloseVote(s, Now));
-    public Task<Ack> ChooseBranch(Guid sessionId, string choiceId) => TeacherAsync(sessionId, (s, script) => LiveDecider.ChooseBranch(s, script, choiceId, Now));
+    public Task<Ack> ChooseBranch(Guid sessionId, string choiceId) => TeacherAsync(sessionId, (s, script) => LiveDecider.ChooseBranch(s, script, choiceId ?? "", Now));
 
     public async Task<Ack> End(Guid sessionId)
     {
         var (live, problem) = await TeacherSessionAsync(sessionId);
         if (live is null) return Ack.Refused(problem!);
-        var decision = await lifecycle.EndAsync(live, Aborted);
-        if (decision.Refused) return Ack.Refused(decision.Refusal!);
-        await notifier.AfterAsync(live, decision.Events);
-        return Ack.Stored;
+        return Acked(await lifecycle.EndAsync(live, Aborted));
     }
 
     async Task<Ack> TeacherAsync(Guid sessionId, Func<LiveSessionState, Script, Decision> decide)
     {
         var (live, problem) = await TeacherSessionAsync(sessionId);
         if (live is null) return Ack.Refused(problem!);
-        var decision = await live.CommandAsync(s => decide(s, live.Script), events => sessions.WriteAsync(live, events), Aborted);
-        if (decision.Refused) return Ack.Refused(decision.Refusal!);
-        await notifier.AfterAsync(live, decision.Events);
-        return Ack.Stored;
+        return Acked(await live.SendAsync(new LiveCommand(s => decide(s, live.Script)), Aborted));
     }
+
+    static Ack Acked(Decision decision) => decision.Refused ? Ack.Refused(decision.Refusal!) : Ack.Stored;
 
     // ---- Who may do what -------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ public sealed class ScaleOutOptions
 }
 
 /// <summary>One message on the bus: the events one node committed to one session's stream.</summary>
-sealed record CommittedEvents(string Node, string School, Guid Session, IReadOnlyList<TypedEvent> Events);
+sealed record CommittedEvents(string Node, string School, Guid Session, long FromVersion, IReadOnlyList<TypedEvent> Events);
 
 sealed record TypedEvent(string Type, JsonElement Data);
 
@@ -34,19 +34,23 @@ public sealed class RedisLiveEventBus(IConnectionMultiplexer redis) : ILiveEvent
 
     static readonly Dictionary<string, Type> Types = LiveSetup.LiveEventTypes.ToDictionary(t => t.Name);
 
-    public async Task PublishAsync(string schoolId, Guid sessionId, IReadOnlyList<object> events)
+    public bool Shared => true;
+
+    public async Task PublishAsync(string schoolId, Guid sessionId, long fromVersion, IReadOnlyList<object> events)
     {
-        var message = new CommittedEvents(Node, schoolId, sessionId,
+        var message = new CommittedEvents(Node, schoolId, sessionId, fromVersion,
             events.Select(e => new TypedEvent(e.GetType().Name, JsonSerializer.SerializeToElement(e, e.GetType()))).ToList());
         await redis.GetSubscriber().PublishAsync(Channel, JsonSerializer.Serialize(message));
     }
 
-    internal static (string School, Guid Session, IReadOnlyList<object> Events)? Read(string json)
+    internal static (string School, Guid Session, long FromVersion, IReadOnlyList<object> Events)? Read(string json)
     {
         var message = JsonSerializer.Deserialize<CommittedEvents>(json);
         if (message is null || message.Node == Node) return null;
         var events = message.Events.Where(e => Types.ContainsKey(e.Type)).Select(e => e.Data.Deserialize(Types[e.Type])!).ToList();
-        return (message.School, message.Session, events);
+        // An event type this node does not know (a newer node's) would leave a gap: the version check reads the stream instead.
+        if (events.Count != message.Events.Count) return (message.School, message.Session, long.MaxValue, []);
+        return (message.School, message.Session, message.FromVersion, events);
     }
 }
 
@@ -57,14 +61,15 @@ public sealed class LiveEventSubscriber(IConnectionMultiplexer redis, LiveSessio
     {
         // A queue (not a handler) keeps the messages in the order the other nodes committed them.
         var queue = await redis.GetSubscriber().SubscribeAsync(RedisLiveEventBus.Channel);
-        queue.OnMessage(async message =>
+        queue.OnMessage(message =>
         {
             try
             {
                 if (RedisLiveEventBus.Read(message.Message!) is not { } committed) return;
-                // A session this node has not loaded will be folded from its stream when first used.
+                // A session this node has not loaded will be folded from its stream when first used. The
+                // session applies the events in stream order, and reads the stream if it sees a gap.
                 if (sessions.TryGetLoaded(committed.School, committed.Session, out var live))
-                    await live!.ApplyFromElsewhereAsync(committed.Events);
+                    live!.ApplyFromElsewhere(committed.FromVersion, committed.Events);
             }
             catch (Exception e)
             {

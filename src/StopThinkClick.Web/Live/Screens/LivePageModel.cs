@@ -22,11 +22,16 @@ public abstract class LivePageModel(LiveSessions sessions) : PageModel
     }
 }
 
-/// <summary>What a slide partial needs: the session, and (on a pupil's screen) which pupil is looking.</summary>
+/// <summary>
+/// What a slide partial needs: the session, one snapshot of it (taken once, so every part of the
+/// page shows the same moment), and (on a pupil's screen) which pupil is looking.
+/// </summary>
 public sealed record LiveView(LiveSession Live, Guid? Pupil, string BaseUrl)
 {
-    public Slide Slide => Live.Script[Live.State.Slide];
-    public LiveSessionState State => Live.State;
+    public LiveSnapshot Snapshot { get; } = Live.Snapshot;
+    public LiveSessionState State => Snapshot.State;
+    public int Version => Snapshot.ScreenVersion;
+    public Slide Slide => Live.Script[State.Slide];
     public StopThinkClick.Curriculum.Model.Question? Question => Live.Script.QuestionOf(Slide);
     public StopThinkClick.Curriculum.Model.Scene? Scene =>
         Slide.Kind == SlideKind.Scene && Live.Script.Scenario is { } story ? story.Scene(State.SceneId ?? story.StartSceneId) : null;

@@ -52,8 +52,14 @@ public static class LiveDecider
     }
 
     public static Decision Lock(LiveSessionState s, bool locked, DateTimeOffset now) =>
-        s.Ended || s.Locked == locked ? Decision.Nothing
+        s.Ended ? Decision.Refuse("The session has ended.")
+        : s.Locked == locked ? Decision.Nothing
         : Decision.Of(locked ? new ScreensLocked(s.Id, now) : new ScreensUnlocked(s.Id, now));
+
+    public static Decision ShowNames(LiveSessionState s, bool shown, DateTimeOffset now) =>
+        s.Ended ? Decision.Refuse("The session has ended.")
+        : s.NamesOnBoard == shown ? Decision.Nothing
+        : Decision.Of(new BoardNamesChanged(s.Id, shown, now));
 
     public static Decision OpenVote(LiveSessionState s, Script script, DateTimeOffset now)
     {
@@ -63,7 +69,8 @@ public static class LiveDecider
     }
 
     public static Decision CloseVote(LiveSessionState s, DateTimeOffset now) =>
-        s.OpenVoteScene is null ? Decision.Nothing : Decision.Of(new VoteClosed(s.Id, s.OpenVoteScene, now));
+        s.Ended ? Decision.Refuse("The session has ended.")
+        : s.OpenVoteScene is null ? Decision.Nothing : Decision.Of(new VoteClosed(s.Id, s.OpenVoteScene, now));
 
     /// <summary>The story goes on along <paramref name="choiceId"/>; a vote still open is closed first.</summary>
     public static Decision ChooseBranch(LiveSessionState s, Script script, string choiceId, DateTimeOffset now)
@@ -105,8 +112,16 @@ public static class LiveDecider
         return Decision.Of(new VoteCast(s.Id, pupil, voteId, sceneId, choiceId, now));
     }
 
+    /// <summary>
+    /// A worry is never refused: a child who presses "I'm worried" after the end, or from a tablet
+    /// that missed the join, is still heard. Only a resend of the same press is recognised.
+    /// </summary>
+    public static Decision Worry(LiveSessionState s, Guid pupil, Guid worryId, Guid concernId, DateTimeOffset now) =>
+        s.Worries.Any(w => w.WorryId == worryId || w.ConcernId == worryId) ? Decision.Nothing
+        : Decision.Of(new WorryRaised(s.Id, pupil, concernId, now, worryId));
+
     public static Decision End(LiveSessionState s, DateTimeOffset now) =>
-        s.Ended ? Decision.Nothing : Decision.Of(new LiveSessionEnded(s.Id, now));
+        s.Ended ? Decision.Refuse("The session has already ended.") : Decision.Of(new LiveSessionEnded(s.Id, now));
 
     /// <summary>The most voted choice; a tie goes to the safer choice, then to the first written.</summary>
     public static Choice Winner(Scene scene, IReadOnlyDictionary<Guid, string>? votes)

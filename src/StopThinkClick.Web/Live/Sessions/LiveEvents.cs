@@ -6,7 +6,8 @@ namespace StopThinkClick.Web.Live.Sessions;
 
 public enum LiveKind { Lesson, Quiz, Scenario, Ceremony }
 
-public sealed record LiveSessionStarted(Guid SessionId, Guid ClassId, Guid TeacherId, LiveKind Kind, string ItemId, string JoinCode, IReadOnlyList<Guid> ClassPupils, DateTimeOffset At);
+/// <param name="NamesOnBoard">whether the board lists the first names of who has joined (off unless the teacher turns it on)</param>
+public sealed record LiveSessionStarted(Guid SessionId, Guid ClassId, Guid TeacherId, LiveKind Kind, string ItemId, string JoinCode, IReadOnlyList<Guid> ClassPupils, DateTimeOffset At, bool NamesOnBoard = false);
 public sealed record PupilJoined(Guid SessionId, Guid PupilId, DateTimeOffset At);
 public sealed record PupilLeft(Guid SessionId, Guid PupilId, DateTimeOffset At);
 
@@ -25,11 +26,15 @@ public sealed record VoteClosed(Guid SessionId, string SceneId, DateTimeOffset A
 /// <summary>The story goes on along a branch: the class's vote, or another the teacher chose to discuss.</summary>
 public sealed record BranchChosen(Guid SessionId, string SceneId, string ChoiceId, bool FollowedVote, DateTimeOffset At);
 
+/// <summary>The teacher chose whether the board lists the first names of who has joined.</summary>
+public sealed record BoardNamesChanged(Guid SessionId, bool Shown, DateTimeOffset At);
+
 public sealed record ScreensLocked(Guid SessionId, DateTimeOffset At);
 public sealed record ScreensUnlocked(Guid SessionId, DateTimeOffset At);
 
 /// <summary>A pupil pressed "I'm worried" during the session; the concern itself is on its own stream.</summary>
-public sealed record WorryRaised(Guid SessionId, Guid PupilId, Guid ConcernId, DateTimeOffset At);
+/// <param name="WorryId">the pupil's device's id for this press (a resend is recognised by it); empty in streams written before it existed</param>
+public sealed record WorryRaised(Guid SessionId, Guid PupilId, Guid ConcernId, DateTimeOffset At, Guid WorryId = default);
 
 /// <summary>A pupil asked "what does this mean?" about an AUP promise during the ceremony.</summary>
 public sealed record MeaningAsked(Guid SessionId, Guid PupilId, string PromiseId, DateTimeOffset At);

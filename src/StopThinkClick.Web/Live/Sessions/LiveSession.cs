@@ -1,124 +1,123 @@
+using System.Collections.Concurrent;
 using StopThinkClick.Web.Platform.Events;
 
 namespace StopThinkClick.Web.Live.Sessions;
 
-/// <summary>
-/// One running session in memory: its script, its state, the names of its class, and a gate that
-/// puts its decisions in order. Answers and votes are decided under the gate but written outside
-/// it, so thirty answers share one group commit instead of queueing behind each other.
-/// </summary>
 public sealed record PupilName(string First, string Display);
 
-public sealed class LiveSession(string schoolId, Script script, LiveSessionState state, IReadOnlyDictionary<Guid, PupilName> names, int version = 0)
+/// <summary>
+/// One running session on this node, and the one path every live command takes:
+/// decide on the state → append with the expected stream version → publish the committed events to
+/// the other nodes → apply → notify the screens. Commands queue and one drainer at a time (the
+/// session's gate) takes whatever has queued as a batch: each decision sees every earlier one of
+/// the batch, and the next batch is decided only after this one is committed — so two answers in
+/// flight from one pupil to one question cannot both pass. A stale copy (another node wrote first)
+/// fails the append, reads what it missed and decides again. A caller's task completes only after
+/// the commit: the hub acknowledges nothing earlier.
+/// </summary>
+public sealed partial class LiveSession(string schoolId, Script script, LiveSnapshot initial, IReadOnlyDictionary<Guid, PupilName> names, LiveSessionHost host)
 {
-    readonly SemaphoreSlim gate = new(1, 1);
-    readonly Dictionary<Guid, Task<Decision>> inFlight = [];
+    const int MaxBatch = 500;
+
+    abstract record Work;
+    sealed record Command(LiveCommand What, TaskCompletionSource<Decision> Done) : Work;
+    sealed record FromElsewhere(long FromVersion, IReadOnlyList<object> Events) : Work;
+
+    readonly ConcurrentQueue<Work> queue = new();
+    int draining;
+    volatile LiveSnapshot snapshot = initial;
+    long lastUsed = Environment.TickCount64;
 
     public string SchoolId { get; } = schoolId;
-    public Guid Id => State.Id;
+    public Guid Id => snapshot.State.Id;
     public Script Script { get; } = script;
-    public LiveSessionState State { get; } = state;
     public IReadOnlyDictionary<Guid, PupilName> Names { get; } = names;
 
-    /// <summary>
-    /// Bumped whenever what the screens show changes; clients fetch the new slide. Counted from the
-    /// stream, so every node (and a restarted one) gives the same screen the same number.
-    /// </summary>
-    public int Version { get; private set; } = version;
+    /// <summary>The session as of its last commit; never changed afterwards (a new one replaces it).</summary>
+    public LiveSnapshot Snapshot => snapshot;
+    public LiveSessionState State => snapshot.State;
+    public int Version => snapshot.ScreenVersion;
+
+    public TimeSpan IdleFor => TimeSpan.FromMilliseconds(Environment.TickCount64 - Interlocked.Read(ref lastUsed));
+    public bool Busy => Volatile.Read(ref draining) == 1 || !queue.IsEmpty;
 
     public static bool ChangesScreens(object e) =>
-        e is SlideShown or AnswersRevealed or VoteOpened or VoteClosed or BranchChosen or ScreensLocked or ScreensUnlocked or LiveSessionEnded
+        e is SlideShown or AnswersRevealed or VoteOpened or VoteClosed or BranchChosen or ScreensLocked or ScreensUnlocked or BoardNamesChanged or LiveSessionEnded
             or StopThinkClick.Web.Aup.SignaturesWitnessed;
 
     /// <summary>First name and initial, for the teacher's console.</summary>
     public string NameOf(Guid pupil) => Names.GetValueOrDefault(pupil)?.Display ?? "A pupil";
 
-    /// <summary>First name only, for the board.</summary>
+    /// <summary>First name only, for the pupil's own screen (and the board if the teacher turned names on).</summary>
     public string FirstNameOf(Guid pupil) => Names.GetValueOrDefault(pupil)?.First ?? "A pupil";
 
-    /// <summary>A teacher's command: decide, write, apply — in order, one at a time.</summary>
-    public async Task<Decision> CommandAsync(Func<LiveSessionState, Decision> decide, Func<IReadOnlyList<object>, Task> write, CancellationToken ct)
+    /// <summary>Queues a command; completes with its decision once it is committed (or refused, with nothing written).</summary>
+    public Task<Decision> SendAsync(LiveCommand command, CancellationToken ct = default)
     {
-        await gate.WaitAsync(ct);
-        try
+        Interlocked.Exchange(ref lastUsed, Environment.TickCount64);
+        var done = new TaskCompletionSource<Decision>(TaskCreationOptions.RunContinuationsAsynchronously);
+        queue.Enqueue(new Command(command, done));
+        Drain();
+        return done.Task.WaitAsync(ct);
+    }
+
+    /// <summary>Events another node committed to this session's stream, numbered from <paramref name="fromVersion"/>.</summary>
+    public void ApplyFromElsewhere(long fromVersion, IReadOnlyList<object> events)
+    {
+        queue.Enqueue(new FromElsewhere(fromVersion, events));
+        Drain();
+    }
+
+    void Drain()
+    {
+        if (Interlocked.CompareExchange(ref draining, 1, 0) == 0) _ = Task.Run(DrainAsync);
+    }
+
+    async Task DrainAsync()
+    {
+        do
         {
-            var decision = decide(State);
-            if (decision.Refused || decision.Events.Count == 0) return decision;
-            await write(decision.Events);
-            Apply(decision.Events);
-            return decision;
+            while (TakeBatch() is { } batch)
+            {
+                var (elsewhere, commands) = batch;
+                try
+                {
+                    foreach (var e in elsewhere) await ApplyFromElsewhereAsync(e);
+                    if (commands.Count > 0) await RunAsync(commands);
+                }
+                catch (Exception e)
+                {
+                    foreach (var c in commands) c.Done.TrySetException(e);
+                    host.Logger.LogWarning(e, "Live session {Session}: a batch of {Count} commands was not saved", Id, commands.Count);
+                }
+            }
+            Volatile.Write(ref draining, 0);
         }
-        finally { gate.Release(); }
+        while (!queue.IsEmpty && Interlocked.CompareExchange(ref draining, 1, 0) == 0);
     }
 
     /// <summary>
-    /// A pupil's answer or vote, keyed by its id: a second copy sent while the first is being
-    /// written waits for the same write, and one sent after it finds it already applied.
+    /// Whatever has queued, in order. A command that writes beyond the session's stream (an end, a
+    /// worry, a signature) goes in a batch of its own, in its own transaction.
     /// </summary>
-    /// <returns>the decision, and whether this call wrote it (a copy that waited on another's write did not)</returns>
-    public async Task<(Decision Decision, bool Wrote)> SubmitAsync(Guid id, Func<LiveSessionState, Decision> decide, Func<IReadOnlyList<object>, Task> write, CancellationToken ct)
+    (List<FromElsewhere>, List<Command>)? TakeBatch()
     {
-        Task<Decision> task;
-        var mine = false;
-        await gate.WaitAsync(ct);
-        try
+        var elsewhere = new List<FromElsewhere>();
+        var commands = new List<Command>();
+        while (commands.Count < MaxBatch && queue.TryPeek(out var next))
         {
-            if (!inFlight.TryGetValue(id, out task!))
+            if (next is Command { What.Also: not null } && commands.Count > 0) break;
+            queue.TryDequeue(out next);
+            if (next is FromElsewhere f) elsewhere.Add(f);
+            else if (next is Command c)
             {
-                var decision = decide(State);
-                if (decision.Refused || decision.Events.Count == 0) return (decision, false);
-                task = WriteThenApplyAsync(id, decision, write);
-                inFlight[id] = task;
-                mine = true;
+                commands.Add(c);
+                if (c.What.Also is not null) break;
             }
         }
-        finally { gate.Release(); }
-        return (await task.WaitAsync(ct), mine);
-    }
-
-    async Task<Decision> WriteThenApplyAsync(Guid id, Decision decision, Func<IReadOnlyList<object>, Task> write)
-    {
-        try
-        {
-            await write(decision.Events);
-            await gate.WaitAsync();
-            try { Apply(decision.Events); }
-            finally { gate.Release(); }
-            return decision;
-        }
-        finally
-        {
-            await gate.WaitAsync();
-            inFlight.Remove(id);
-            gate.Release();
-        }
-    }
-
-    /// <summary>Applies committed events (from this node, or echoed from another); applying twice is harmless.</summary>
-    public void Apply(IReadOnlyList<object> events)
-    {
-        foreach (var e in events)
-        {
-            State.Apply(e);
-            if (ChangesScreens(e)) Version++;
-        }
-    }
-
-    /// <summary>
-    /// Reads the state under the gate: answers are applied while other calls are still pushing
-    /// counts to the screens, and enumerating the state mid-apply would throw.
-    /// </summary>
-    public async Task<T> ReadAsync<T>(Func<LiveSessionState, T> read)
-    {
-        await gate.WaitAsync();
-        try { return read(State); }
-        finally { gate.Release(); }
-    }
-
-    public async Task ApplyFromElsewhereAsync(IReadOnlyList<object> events)
-    {
-        await gate.WaitAsync();
-        try { Apply(events); }
-        finally { gate.Release(); }
+        return elsewhere.Count + commands.Count == 0 ? null : (elsewhere, commands);
     }
 }
+
+/// <summary>What a session needs from its node: the stream, the screens, and to be let go when it ends.</summary>
+public sealed record LiveSessionHost(Storage.LiveStream Stream, Func<LiveSession, LiveSnapshot, Committed, Task> Notify, Action<LiveSession> Ended, ILogger Logger);

@@ -9,7 +9,7 @@ using StopThinkClick.Web.Schools;
 namespace StopThinkClick.Web.Live.Sessions;
 
 /// <summary>Starting a live session (its stream, index card and join code) and ending it (summary, pupils' progress, code retired).</summary>
-public sealed class LiveSessionLifecycle(IDocumentStore store, Catalogue catalogue, LiveSessions sessions, TimeProvider clock)
+public sealed class LiveSessionLifecycle(IDocumentStore store, Catalogue catalogue, TimeProvider clock)
 {
     public async Task<(Guid? SessionId, string? Problem)> StartAsync(string schoolId, Guid teacherId, SchoolClass schoolClass, LiveKind kind, string itemId, CancellationToken ct)
     {
@@ -28,27 +28,24 @@ public sealed class LiveSessionLifecycle(IDocumentStore store, Catalogue catalog
     }
 
     /// <summary>
-    /// Ends the session in one transaction: the ended event, each pupil's "took part" event, the
-    /// summary, the index card, and the join code deleted (so it stops working at once).
+    /// Ends the session through its command path, in one transaction: the ended event (expected
+    /// version), each pupil's "took part" event, the summary, the index card, and the join code
+    /// deleted (so it stops working at once). Every node hears of it through the bus.
     /// </summary>
-    public async Task<Decision> EndAsync(LiveSession live, CancellationToken ct) =>
-        await live.CommandAsync(state => LiveDecider.End(state, clock.GetUtcNow()), async events =>
+    public Task<Decision> EndAsync(LiveSession live, CancellationToken ct) =>
+        live.SendAsync(new LiveCommand(state => LiveDecider.End(state, clock.GetUtcNow()), async (session, after, events, token) =>
         {
             var ended = (LiveSessionEnded)events[0];
-            await using var session = store.LightweightSession(live.SchoolId);
-            session.Events.Append(live.Id, ended);
-            foreach (var pupil in live.State.Joined)
+            foreach (var pupil in after.Joined)
             {
-                var answers = live.State.Answers.Values.Where(a => a.PupilId == pupil).ToList();
-                session.Events.Append(pupil, new LiveSessionAttended(pupil, live.Id, live.State.Kind.ToString(), live.State.ItemId, answers.Count, answers.Count(a => a.Correct), ended.At));
+                var answers = after.Answers.Values.Where(a => a.PupilId == pupil).ToList();
+                session.Events.Append(pupil, new LiveSessionAttended(pupil, after.Id, after.Kind.ToString(), after.ItemId, answers.Count, answers.Count(a => a.Correct), ended.At));
             }
-            session.Store(Summaries.Of(live, ended.At));
-            var card = await session.LoadAsync<LiveSessionCard>(live.Id, ct);
+            session.Store(Summaries.Of(after, live.Script, ended.At));
+            var card = await session.LoadAsync<LiveSessionCard>(after.Id, token);
             if (card is not null) session.Store(card with { EndedAt = ended.At });
-            session.Delete<JoinCodeEntry>(live.State.JoinCode);
-            await session.SaveChangesAsync(ct);
-            sessions.Forget(live.SchoolId, live.Id);
-        }, ct);
+            session.Delete<JoinCodeEntry>(after.JoinCode);
+        }), ct);
 
     /// <summary>Six digits, unique among running sessions: a guess lands on a real session about once in a million tries, and join attempts are rate-limited.</summary>
     static async Task<string> FreeJoinCodeAsync(IQuerySession session, CancellationToken ct)

@@ -27,6 +27,9 @@ public sealed class LiveSessionState
     public List<string> SceneHistory { get; } = [];
     public bool Locked { get; private set; }
 
+    /// <summary>The board lists first names of who has joined only when the teacher chose it: the class sees who is missing otherwise.</summary>
+    public bool NamesOnBoard { get; private set; }
+
     public HashSet<Guid> Joined { get; } = [];
     public Dictionary<Guid, LiveAnswer> Answers { get; } = [];
     public HashSet<string> Revealed { get; } = [];
@@ -48,6 +51,33 @@ public sealed class LiveSessionState
 
     public IEnumerable<LiveAnswer> AnswersTo(string questionId) => Answers.Values.Where(a => a.QuestionId == questionId);
 
+    /// <summary>
+    /// A deep copy. The command pipeline decides a batch on a copy and publishes it only once the
+    /// batch is committed, so a published state is never changed again: screens read it without a lock.
+    /// </summary>
+    public LiveSessionState Clone()
+    {
+        var copy = new LiveSessionState
+        {
+            Id = Id, ClassId = ClassId, TeacherId = TeacherId, Kind = Kind, ItemId = ItemId, JoinCode = JoinCode, ClassPupils = ClassPupils,
+            StartedAt = StartedAt, EndedAt = EndedAt, Slide = Slide, SceneId = SceneId, Locked = Locked, NamesOnBoard = NamesOnBoard,
+            OpenVoteScene = OpenVoteScene,
+        };
+        copy.SceneHistory.AddRange(SceneHistory);
+        copy.Joined.UnionWith(Joined);
+        foreach (var (k, v) in Answers) copy.Answers[k] = v;
+        copy.Revealed.UnionWith(Revealed);
+        foreach (var (k, v) in Votes) copy.Votes[k] = new Dictionary<Guid, string>(v);
+        copy.VoteIds.UnionWith(VoteIds);
+        copy.Branches.AddRange(Branches);
+        foreach (var (k, v) in Affirmations) copy.Affirmations[k] = [.. v];
+        foreach (var (k, v) in Signatures) copy.Signatures[k] = v;
+        copy.Witnessed.UnionWith(Witnessed);
+        copy.Worries.AddRange(Worries);
+        copy.Meanings.AddRange(Meanings);
+        return copy;
+    }
+
     public static LiveSessionState From(IEnumerable<object> events)
     {
         var state = new LiveSessionState();
@@ -62,6 +92,7 @@ public sealed class LiveSessionState
             case LiveSessionStarted e:
                 (Id, ClassId, TeacherId, Kind, ItemId, JoinCode, StartedAt) = (e.SessionId, e.ClassId, e.TeacherId, e.Kind, e.ItemId, e.JoinCode, e.At);
                 ClassPupils = e.ClassPupils.ToHashSet();
+                NamesOnBoard = e.NamesOnBoard;
                 break;
             case PupilJoined e: Joined.Add(e.PupilId); break;
             case PupilLeft e: Joined.Remove(e.PupilId); break;
@@ -90,6 +121,7 @@ public sealed class LiveSessionState
             case BranchChosen e:
                 if (!Branches.Contains(e)) Branches.Add(e);
                 break;
+            case BoardNamesChanged e: NamesOnBoard = e.Shown; break;
             case ScreensLocked: Locked = true; break;
             case ScreensUnlocked: Locked = false; break;
             case WorryRaised e: if (Worries.All(w => w.ConcernId != e.ConcernId)) Worries.Add(e); break;

@@ -1,16 +1,18 @@
 using System.Collections.Concurrent;
 using Marten;
 using StopThinkClick.Curriculum.Model;
+using StopThinkClick.Web.Live.Hub;
 using StopThinkClick.Web.Live.Storage;
 using StopThinkClick.Web.Schools;
 
 namespace StopThinkClick.Web.Live.Sessions;
 
 /// <summary>
-/// The running sessions of this node. A session not in memory (after a restart, or on another
-/// node's first call) is folded again from its event stream, so nothing acknowledged is lost.
+/// The running sessions of this node. A session not in memory (after a restart, on another node's
+/// first call, or after it was let go for being idle) is folded again from its event stream, so
+/// nothing acknowledged is lost. Ended sessions are let go at once; idle ones after a while.
 /// </summary>
-public sealed class LiveSessions(IDocumentStore store, Catalogue catalogue, EventWriter writer, ILiveEventBus bus)
+public sealed class LiveSessions(IDocumentStore store, Catalogue catalogue, LiveStream stream, LiveNotifier notifier, ILogger<LiveSessions> logger)
 {
     readonly ConcurrentDictionary<(string School, Guid Id), Lazy<Task<LiveSession?>>> running = new();
 
@@ -21,12 +23,13 @@ public sealed class LiveSessions(IDocumentStore store, Catalogue catalogue, Even
         try
         {
             var session = await loading.Value.WaitAsync(ct);
-            if (session is null) running.TryRemove(key, out _);
+            // An ended session is still shown (the closing slide, the console's last view) but not kept.
+            if (session is null || session.State.Ended) running.TryRemove(new(key, loading));
             return session;
         }
         catch
         {
-            running.TryRemove(key, out _);
+            running.TryRemove(new(key, loading));
             throw;
         }
     }
@@ -40,13 +43,26 @@ public sealed class LiveSessions(IDocumentStore store, Catalogue catalogue, Even
 
     public void Forget(string schoolId, Guid sessionId) => running.TryRemove((schoolId, sessionId), out _);
 
+    /// <summary>Lets go of this copy only (not a newer one loaded meanwhile).</summary>
+    void Forget(LiveSession session)
+    {
+        var key = (session.SchoolId, session.Id);
+        if (running.TryGetValue(key, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully && ReferenceEquals(lazy.Value.Result, session))
+            running.TryRemove(new(key, lazy));
+    }
+
     public int Count => running.Count;
 
-    /// <summary>Writes the events through the group commit, then tells the other nodes.</summary>
-    public async Task WriteAsync(LiveSession session, IReadOnlyList<object> events)
+    /// <summary>Lets go of sessions nobody has used for <paramref name="idle"/>; they come back from their stream if used again.</summary>
+    public int EvictIdle(TimeSpan idle)
     {
-        await writer.AppendAsync(session.SchoolId, session.Id, events);
-        await bus.PublishAsync(session.SchoolId, session.Id, events);
+        var evicted = 0;
+        foreach (var (key, lazy) in running)
+        {
+            if (!lazy.IsValueCreated || !lazy.Value.IsCompletedSuccessfully || lazy.Value.Result is not { } session) continue;
+            if (session.IdleFor >= idle && !session.Busy && running.TryRemove(new(key, lazy))) evicted++;
+        }
+        return evicted;
     }
 
     async Task<LiveSession?> LoadAsync(string schoolId, Guid sessionId)
@@ -60,7 +76,8 @@ public sealed class LiveSessions(IDocumentStore store, Catalogue catalogue, Even
         var script = Script.For(state.Kind, state.ItemId, catalogue);
         if (script is null) return null;
         var pupils = await query.Query<Pupil>().Where(p => p.ClassId == state.ClassId).ToListAsync();
-        return new LiveSession(schoolId, script, state, pupils.ToDictionary(p => p.Id, p => p.Erased ? new PupilName("A pupil", "A pupil") : new PupilName(p.FirstName, p.DisplayName)),
-            data.Count(LiveSession.ChangesScreens));
+        var names = pupils.ToDictionary(p => p.Id, p => p.Erased ? new PupilName("A pupil", "A pupil") : new PupilName(p.FirstName, p.DisplayName));
+        var snapshot = new LiveSnapshot(state, events.Count > 0 ? events[^1].Version : 0, data.Count(LiveSession.ChangesScreens));
+        return new LiveSession(schoolId, script, snapshot, names, new LiveSessionHost(stream, notifier.AfterAsync, Forget, logger));
     }
 }

@@ -6,10 +6,15 @@ namespace StopThinkClick.Web.Live.Storage;
 /// </summary>
 public interface ILiveEventBus
 {
-    Task PublishAsync(string schoolId, Guid sessionId, IReadOnlyList<object> events);
+    /// <summary>More than one node shares the streams.</summary>
+    bool Shared { get; }
+
+    /// <param name="fromVersion">the stream version of the first event: a node that missed a message sees the gap and reads the stream</param>
+    Task PublishAsync(string schoolId, Guid sessionId, long fromVersion, IReadOnlyList<object> events);
 }
 
 public sealed class SingleNodeBus : ILiveEventBus
 {
-    public Task PublishAsync(string schoolId, Guid sessionId, IReadOnlyList<object> events) => Task.CompletedTask;
+    public bool Shared => false;
+    public Task PublishAsync(string schoolId, Guid sessionId, long fromVersion, IReadOnlyList<object> events) => Task.CompletedTask;
 }

@@ -24,10 +24,9 @@ public sealed record BranchResult(string SceneId, string ChoiceId, bool Followed
 
 public static class Summaries
 {
-    public static LiveSessionSummary Of(LiveSession session, DateTimeOffset endedAt)
+    public static LiveSessionSummary Of(LiveSessionState s, Script script, DateTimeOffset endedAt)
     {
-        var s = session.State;
-        var questions = session.Script.Quiz?.Questions.Select(q =>
+        var questions = script.Quiz?.Questions.Select(q =>
         {
             var answers = s.AnswersTo(q.Id).ToList();
             var counts = q.Options.ToDictionary(o => o.Id, o => answers.Count(a => a.OptionIds.Contains(o.Id)));
@@ -38,7 +37,7 @@ public static class Summaries
         }).ToList() ?? [];
         var path = s.Branches.Select(b => new BranchResult(b.SceneId, b.ChoiceId, b.FollowedVote,
             (s.Votes.GetValueOrDefault(b.SceneId) ?? []).Values.GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count()))).ToList();
-        return new LiveSessionSummary(s.Id, s.ClassId, s.TeacherId, s.Kind, s.ItemId, session.Script.Content.Title, s.StartedAt, endedAt,
+        return new LiveSessionSummary(s.Id, s.ClassId, s.TeacherId, s.Kind, s.ItemId, script.Content.Title, s.StartedAt, endedAt,
             s.Joined.ToList(), s.ClassPupils.Where(p => !s.Joined.Contains(p)).ToList(), questions, path,
             s.Worries.Select(w => w.PupilId).Distinct().ToList());
     }

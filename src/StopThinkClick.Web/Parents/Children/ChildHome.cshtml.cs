@@ -22,7 +22,7 @@ public sealed class ChildHomeModel(SchoolSessions sessions, Catalogue catalogue,
     {
         await using var school = sessions.QueryCurrent();
         if (await ParentChildren.OneAsync(school, User, pupilId, ct) is null) return NotFound();
-        var data = await export.ForPupilAsync(sessions.CurrentSchoolId(), pupilId, ct);
+        var data = await export.ForPupilAsync(sessions.CurrentSchoolId(), pupilId, User, ct);
         return data is null ? NotFound() : File(data, "application/json", $"my-child-{pupilId:N}.json");
     }
 

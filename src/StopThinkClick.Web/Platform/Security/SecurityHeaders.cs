@@ -11,6 +11,19 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; media-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// Strict-Transport-Security, sent only on a response that went out over TLS (Kestrel's own, or
+    /// the school's proxy with Web__BehindProxy=true): once a browser has seen it, it never again
+    /// sends a pupil's sign-in cookie over plain http to this address. A year, as browsers expect; no
+    /// preload (that is the school's decision for its whole domain). See docs/operations.md.
+    /// </summary>
+    public static IServiceCollection AddTransportSecurity(this IServiceCollection services) => services.AddHsts(options =>
+    {
+        options.MaxAge = TimeSpan.FromDays(365);
+        options.IncludeSubDomains = true;
+        options.Preload = false;
+    });
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         context.Response.OnStarting(() =>

@@ -15,7 +15,12 @@ public static class WebPlatform
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         // Pages live in their feature folders (Pupils/, Teachers/ …) rather than in one Pages/ folder.
-        builder.Services.AddRazorPages(options => options.RootDirectory = "/");
+        builder.Services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/";
+            options.Conventions.OpenPublicPages();
+        });
+        builder.Services.AddTransportSecurity();
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "stc.antiforgery";
@@ -35,6 +40,8 @@ public static class WebPlatform
     public static WebApplication UseWebPlatform(this WebApplication app)
     {
         if (app.Configuration.GetValue<bool>("Web:BehindProxy")) app.UseForwardedHeaders();
+        // After the forwarded headers, so a request that reached the proxy over TLS counts as https.
+        app.UseHsts();
         app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -44,6 +51,7 @@ public static class WebPlatform
             SuppressDiagnosticsCallback = context => DatabaseTrouble.Is(context.Exception),
         });
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UsePlainStatusForMachines();
         app.UseStaticFiles();
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -56,6 +64,13 @@ public static class WebPlatform
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapRazorPages();
+        // An address nothing answers is a plain "not found" for everyone (the status page says so
+        // kindly); without this the deny-by-default policy would send a stranger to sign in first.
+        app.MapFallback("{*path}", context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }).AllowAnonymous();
         return app;
     }
 }

@@ -17,6 +17,19 @@ public sealed class Concern
     public Guid? RaisedBy { get; set; }
     public DateTimeOffset RaisedAt { get; set; }
     public ConcernStatus Status { get; set; }
+
+    /// <summary>How many times the child pressed "I'm worried" for this concern (1 unless presses were merged).</summary>
+    public int Presses { get; set; }
+
+    /// <summary>When the child last pressed: later presses within the merge window join this concern.</summary>
+    public DateTimeOffset LastPressAt { get; set; }
+
+    /// <summary>The devices' ids of merged presses, so a resend of one press is not counted twice.</summary>
+    public List<Guid> PressIds { get; set; } = [];
+
+    /// <summary>The stream's version, for the lead's forms (FetchForWriting with an expected version).</summary>
+    public long Version { get; set; }
+
     public List<TimelineEntry> Timeline { get; set; } = [];
 }
 

@@ -1,7 +1,7 @@
 namespace StopThinkClick.Web.Safeguarding.Concerns;
 
-// A concern's stream (stream id = concern id). Ids and codes only: the child's own words and the
-// lead's notes live in ConcernText documents, which can be erased with the child's data.
+// A concern's stream (stream id = concern id, always made on the server). Ids and codes only: the
+// child's own words and staff accounts and notes live in ConcernText documents beside the stream.
 
 public enum ConcernSource { PupilDevice, LiveSession, StaffRecord }
 
@@ -24,12 +24,35 @@ public static class ConcernTopics
     };
 }
 
-public sealed record ConcernRaised(Guid ConcernId, string Topic, ConcernSource Source, Guid? PupilId, Guid? ClassId, Guid? SessionId, Guid? RaisedBy, bool HasWords, DateTimeOffset At);
+/// <summary>A new concern. <paramref name="PressId"/> is the device's id for a child's press (null for staff records and older events).</summary>
+public sealed record ConcernRaised(Guid ConcernId, string Topic, ConcernSource Source, Guid? PupilId, Guid? ClassId, Guid? SessionId, Guid? RaisedBy, bool HasWords, DateTimeOffset At, Guid? PressId = null);
+
+/// <summary>
+/// The same child pressed "I'm worried" again soon after: merged into the open concern rather than
+/// flooding the log, but every press is kept (and its words, if any, are a ConcernText).
+/// <paramref name="PressId"/> is the device's own id for the press, so a resend is counted once.
+/// </summary>
+public sealed record WorryRepeated(Guid ConcernId, Guid PupilId, Guid PressId, string Topic, ConcernSource Source, Guid? SessionId, bool HasWords, DateTimeOffset At);
+
 public sealed record ConcernViewed(Guid ConcernId, Guid ViewerId, string ViewerRole, DateTimeOffset At);
 public sealed record ConcernAcknowledged(Guid ConcernId, Guid By, DateTimeOffset At);
 public sealed record ConcernNoteAdded(Guid ConcernId, Guid NoteId, Guid By, DateTimeOffset At);
 public sealed record ConcernActionRecorded(Guid ConcernId, string Action, Guid By, DateTimeOffset At);
 public sealed record ConcernClosed(Guid ConcernId, Guid By, string Outcome, DateTimeOffset At);
 
-/// <summary>Free text belonging to a concern: the child's own words, or a note. Deletable, unlike events.</summary>
-public sealed record ConcernText(Guid Id, Guid ConcernId, Guid? AuthorId, string Text, DateTimeOffset At);
+/// <summary>Who wrote a concern text. Unknown only in records written before authors were kept (the start-up migration fills it in).</summary>
+public enum TextAuthor { Unknown, Pupil, Staff }
+
+/// <summary>
+/// Free text belonging to a concern: the child's own words (<see cref="TextAuthor.Pupil"/>, the
+/// child's id) or a staff account or note (<see cref="TextAuthor.Staff"/>, the staff member's id).
+/// Erasing a child removes only their own words; staff records are the school's and stay.
+/// </summary>
+public sealed record ConcernText(Guid Id, Guid ConcernId, Guid? AuthorId, string Text, DateTimeOffset At, TextAuthor Author = TextAuthor.Unknown)
+{
+    public static ConcernText ByPupil(Guid id, Guid concernId, Guid pupilId, string text, DateTimeOffset at) =>
+        new(id, concernId, pupilId, TextLimits.Guard(text, TextLimits.WorryWords), at, TextAuthor.Pupil);
+
+    public static ConcernText ByStaff(Guid id, Guid concernId, Guid staffId, string text, int limit, DateTimeOffset at) =>
+        new(id, concernId, staffId, TextLimits.Guard(text, limit), at, TextAuthor.Staff);
+}

@@ -8,7 +8,17 @@ public sealed partial class ConcernProjection : SingleStreamProjection<Concern, 
     {
         (c.Topic, c.Source, c.PupilId, c.ClassId, c.SessionId, c.RaisedBy, c.RaisedAt) = (e.Topic, e.Source, e.PupilId, e.ClassId, e.SessionId, e.RaisedBy, e.At);
         c.Status = ConcernStatus.New;
+        if (e.Source != ConcernSource.StaffRecord) (c.Presses, c.LastPressAt) = (1, e.At);
+        if (e.PressId is { } press) c.PressIds.Add(press);
         c.Timeline.Add(new TimelineEntry("raised", e.RaisedBy ?? e.PupilId, null, e.At));
+    }
+
+    public void Apply(WorryRepeated e, Concern c)
+    {
+        c.Presses++;
+        c.LastPressAt = e.At;
+        c.PressIds.Add(e.PressId);
+        c.Timeline.Add(new TimelineEntry("pressed-again", e.PupilId, null, e.At));
     }
 
     public void Apply(ConcernViewed e, Concern c) => c.Timeline.Add(new TimelineEntry("viewed", e.ViewerId, null, e.At));

@@ -16,28 +16,28 @@ public sealed class RecordConcernModel(SchoolSessions sessions, TimeProvider clo
 {
     public sealed record PupilChoice(Guid Id, string Name, string ClassName);
 
-    public Guid NewConcernId { get; } = Guid.CreateVersion7();
     public IReadOnlyList<PupilChoice> Pupils { get; private set; } = [];
     public string? Message { get; private set; }
+    public Guid? PupilId { get; private set; }
+    public string? Topic { get; private set; }
+    public string? Details { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(Guid concernId, Guid pupilId, string? topic, string? details, CancellationToken ct)
+    /// <summary>
+    /// The concern's id is made on the server (no id is read from the form). Anything refused comes
+    /// back with what was typed, so a long account is never lost or cut.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync(Guid pupilId, string? topic, string? details, CancellationToken ct)
     {
+        (PupilId, Topic, Details) = (pupilId, topic, details);
         await LoadAsync(ct);
         var pupil = Pupils.FirstOrDefault(p => p.Id == pupilId);
         if (pupil is null) return Refuse("choose a pupil from your classes.");
-        if (string.IsNullOrWhiteSpace(details)) return Refuse("write what happened.");
-        if (concernId == Guid.Empty) return Refuse("please try again.");
         await using var session = sessions.Current();
-        if (await session.LoadAsync<Concern>(concernId, ct) is null)
-        {
-            var classId = (await session.LoadAsync<Pupil>(pupilId, ct))?.ClassId;
-            var code = topic is not null && ConcernOptions.StaffTopics.ContainsKey(topic) ? topic : ConcernTopics.SomethingElse;
-            await RaiseConcern.StoreAsync(session, new ConcernRaised(concernId, code, ConcernSource.StaffRecord, pupilId, classId, null,
-                User.PersonId(), false, clock.GetUtcNow()), details, ct);
-        }
-        return Redirect("/concerns?recorded=true");
+        var classId = (await session.LoadAsync<Pupil>(pupilId, ct))?.ClassId;
+        var (_, decision) = await RaiseConcern.RecordAsync(session, new StaffRecord(pupilId, classId, User.PersonId(), topic, details, clock.GetUtcNow()), ct);
+        return decision.Refused ? Refuse(decision.Refusal!) : Redirect("/concerns?recorded=true");
     }
 
     IActionResult Refuse(string message)

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StopThinkClick.Curriculum.Model;
 using StopThinkClick.Web.Platform.Database;
@@ -23,16 +24,19 @@ public sealed partial class AdminHomeModel(SchoolSessions sessions) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAddClassAsync(string? name, Band band, Guid? teacherId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAddClassAsync(string? name, Band? band, Guid? teacherId, CancellationToken ct)
     {
         name = name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 40) return await DoneAsync("give the class a name of up to 40 characters.", true, ct);
+        // An enum binds from any number ("99" was stored once); only Reception to Year 6 has lessons.
+        if (band is null || !Enum.IsDefined(band.Value) || ModelState.GetFieldValidationState(nameof(band)) == ModelValidationState.Invalid)
+            return await DoneAsync("choose the class's year group from the list (Reception to Year 6).", true, ct);
         await using var session = sessions.Current();
         string code;
         do code = ClassCodes.New(Random.Shared);
         while (await session.LoadAsync<ClassCodeEntry>(code, ct) is not null);
         var id = Guid.CreateVersion7();
-        session.Store(new SchoolClass(id, name, band, code, teacherId is { } t ? [t] : []));
+        session.Store(new SchoolClass(id, name, band.Value, code, teacherId is { } t ? [t] : []));
         session.Store(new ClassCodeEntry(code, sessions.CurrentSchoolId(), id));
         await session.SaveChangesAsync(ct);
         return await DoneAsync($"{name} is added, with class code {code}.", false, ct);

@@ -1,4 +1,3 @@
-using System.Text;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +6,7 @@ using StopThinkClick.Curriculum.Model;
 using StopThinkClick.Web.Live.Sessions;
 using StopThinkClick.Web.Live.Summary;
 using StopThinkClick.Web.Platform.Database;
+using StopThinkClick.Web.Platform.Web;
 using StopThinkClick.Web.Pupils.Progress;
 using StopThinkClick.Web.Schools;
 using StopThinkClick.Web.SignIn;
@@ -32,12 +32,10 @@ public sealed class CoverageReportModel(SchoolSessions sessions, Catalogue catal
     public async Task<IActionResult> OnGetCsvAsync(Band? band, CancellationToken ct)
     {
         await LoadAsync(band, ct);
-        var csv = new StringBuilder("group,pupils,strand,pupils_covered,percent,lessons_taught_live\n");
-        foreach (var row in Rows)
-            foreach (var cell in row.Cells)
-                csv.Append('"').Append(row.Name.Replace("\"", "\"\"")).Append("\",").Append(row.Pupils).Append(',').Append(cell.Strand.Slug()).Append(',')
-                   .Append(cell.Covered).Append(',').Append(StrandCoverage.Percent(cell.Covered, row.Pupils)).Append(',').Append(cell.LiveLessons).Append('\n');
-        return File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"coverage-{(band?.Slug() ?? "school")}.csv");
+        return CsvFile.Of($"coverage-{(band?.Slug() ?? "school")}.csv",
+            ["group", "pupils", "strand", "pupils_covered", "percent", "lessons_taught_live"],
+            Rows.SelectMany(row => row.Cells.Select(cell => new object[]
+                { row.Name, row.Pupils, cell.Strand.Slug(), cell.Covered, StrandCoverage.Percent(cell.Covered, row.Pupils), cell.LiveLessons })));
     }
 
     async Task LoadAsync(Band? band, CancellationToken ct)
