@@ -17,19 +17,26 @@ public sealed class SettingsModel(SchoolSessions sessions) : PageModel
     public bool ReadOnArrival { get; private set; }
     public bool Saved { get; private set; }
 
-    public void OnGet()
+    /// <summary>The child's picture on the sign-in screen; they may pick another of the drawn ones.</summary>
+    public string Avatar { get; private set; } = "";
+
+    public async Task OnGetAsync(CancellationToken ct)
     {
+        await using (var session = sessions.Current())
+            Avatar = (await session.LoadAsync<Pupil>(User.PersonId(), ct))?.AvatarPicture ?? "";
         var current = DisplayPreferences.From(HttpContext);
         (DyslexiaFont, LargerText, ReadOnArrival) = (current.DyslexiaFont, current.LargerText, current.ReadsOnArrival(User.Band()));
     }
 
-    public async Task<IActionResult> OnPostAsync(bool dyslexiaFont, bool largerText, bool readOnArrival, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(bool dyslexiaFont, bool largerText, bool readOnArrival, string? avatar, CancellationToken ct)
     {
         await using var session = sessions.Current();
         var pupil = await session.LoadAsync<Pupil>(User.PersonId(), ct);
         if (pupil is null) return NotFound();
         var preferences = new PupilPreferences { DyslexiaFont = dyslexiaFont, LargerText = largerText, ReadOnArrival = readOnArrival };
-        session.Store(pupil with { Preferences = preferences });
+        pupil = pupil with { Preferences = preferences, Avatar = Avatars.IsAvatar(avatar) ? avatar : pupil.Avatar };
+        session.Store(pupil);
+        Avatar = pupil.AvatarPicture;
         await session.SaveChangesAsync(ct);
         DisplayPreferences.Of(preferences).Save(HttpContext);
         (DyslexiaFont, LargerText, ReadOnArrival, Saved) = (dyslexiaFont, largerText, readOnArrival, true);

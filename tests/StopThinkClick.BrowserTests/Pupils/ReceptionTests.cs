@@ -61,7 +61,8 @@ public sealed class ReceptionTests(BrowserApp app)
         Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: FakeUtterance, configurable: true });
         Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: {
           speak(u) { window.__spoken.push(u.text); },
-          cancel() {}, getVoices() { return []; }, speaking: false,
+          cancel() {}, speaking: false, addEventListener() {}, removeEventListener() {},
+          getVoices() { return [{ name: 'Fake', lang: 'en-GB', localService: true, default: true }]; },
         } });
         """;
 
