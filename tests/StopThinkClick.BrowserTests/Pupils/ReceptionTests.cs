@@ -15,8 +15,8 @@ public sealed class ReceptionTests(BrowserApp app)
     {
         var school = await app.NewSchoolAsync((Band.EYFS, 2));
         var pupil = school.Pupils.First();
-        // The quiz with the most kinds of question, so every kind is answered by pictures.
-        var quiz = app.Catalogue.Quizzes.Where(q => q.IsFor(Band.EYFS)).OrderByDescending(q => q.Questions.Select(x => x.Type).Distinct().Count()).First();
+        // A quiz with a sort, a choose-one and a who-to-tell question, so each kind is answered by pictures.
+        var quiz = app.Catalogue.Quizzes.Where(q => q.IsFor(Band.EYFS)).First(q => q.Questions.Any(x => x.Type == QuestionType.Sort) && q.Questions.Any(x => x.Type == QuestionType.ChooseOne));
         var page = await app.NewPageAsync(768, 1024);
         await PupilDriver.SignInWithCardAsync(page, pupil);
         await page.GotoAsync($"/pupil/quizzes/{quiz.Id}");
@@ -33,7 +33,17 @@ public sealed class ReceptionTests(BrowserApp app)
             }
             await Expect(page.Locator("#question button.hear")).ToHaveCountAsync(question.Options.Count);
             if (question == quiz.Questions[0]) await BrowserApp.ScreenshotAsync(page, "reception-quiz-tablet");
-            if (question.Type == QuestionType.Sort) await BrowserApp.ScreenshotAsync(page, "reception-sort-tablet");
+            if (question.Type == QuestionType.Sort)
+            {
+                await BrowserApp.ScreenshotAsync(page, "reception-sort-tablet");
+                // On a tablet a card's two boxes sit side by side under its picture and words.
+                var card = page.Locator("fieldset.sort-card").First;
+                var safe = (await card.Locator("label.box.safe").BoundingBoxAsync())!;
+                var notSafe = (await card.Locator("label.box.not-safe").BoundingBoxAsync())!;
+                var words = (await card.Locator("legend").BoundingBoxAsync())!;
+                notSafe.Y.ShouldBe(safe.Y, 1);
+                safe.Y.ShouldBeGreaterThanOrEqualTo(words.Y + words.Height - 1);
+            }
 
             // Chosen by what the child sees: the option's picture, and the tick or the hand on the boxes.
             if (question.Type == QuestionType.Sort)
