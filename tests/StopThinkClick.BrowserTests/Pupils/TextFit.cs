@@ -4,7 +4,8 @@ namespace StopThinkClick.BrowserTests.Pupils;
 /// Finds text that does not fit: the page scrolls sideways, a line of text sticks out of a box
 /// that clips it, or a box's border runs through it (a legend that wraps onto the fieldset's top
 /// border, a card too narrow for a long name). Each text node's own rectangle is compared with
-/// the inner edge (inside the border) of every bordered or clipping box around it.
+/// the inner edge (inside the border) of every bordered or clipping box around it; a legend still
+/// drawn on its fieldset's border must fit on one line.
 /// </summary>
 public static class TextFit
 {
@@ -13,6 +14,15 @@ public static class TextFit
           const out = [];
           const doc = document.scrollingElement;
           if (doc.scrollWidth > doc.clientWidth + 1) out.push(`page scrolls sideways: ${doc.scrollWidth} > ${doc.clientWidth}`);
+          // A legend drawn on its fieldset's top border: when it wraps (or holds a picture) the border runs through it.
+          for (const legend of document.querySelectorAll('fieldset > legend')) {
+            const fs = getComputedStyle(legend.parentElement);
+            if (getComputedStyle(legend).float !== 'none' || parseFloat(fs.borderTopWidth) === 0 || fs.borderTopStyle === 'none') continue;
+            const range = document.createRange();
+            range.selectNodeContents(legend);
+            const lines = new Set([...range.getClientRects()].filter(r => r.height > 0).map(r => Math.round(r.top)));
+            if (lines.size > 1 && legend.getClientRects().length > 0) out.push(`legend "${legend.innerText.trim().slice(0, 40)}" is more than one line high, so its fieldset's border runs through it`);
+          }
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
           const seen = new Set();
           while (walker.nextNode()) {
