@@ -22,7 +22,7 @@ public static class SchoolSeeder
                 var pupil = new Pupil(p.Id, c.Id, p.FirstName, p.LastInitial)
                 {
                     Avatar = Avatars.ForNewPupil(p.Id, classmates),
-                    SignIn = new PupilSignIn { PinHash = PicturePin.Hash(p.Id, p.Pin), PinLength = p.Pin.Count, CardVersion = 1 },
+                    SignIn = new PupilSignIn { PinHash = PicturePin.Hash(p.Id, p.Pin), PinLength = p.Pin.Count, CardVersion = 1, Stamp = SignIn.Sessions.SessionStamps.New() },
                 };
                 classmates.Add(pupil);
                 session.Store(pupil);
@@ -33,7 +33,10 @@ public static class SchoolSeeder
         {
             if (a.Role == AdultRole.Parent) session.Store(new Parent(a.Id, a.DisplayName, a.ChildIds));
             else session.Store(new StaffMember(a.Id, a.DisplayName, [StaffRoleOf(a.Role)]));
-            var account = new AdultAccount(AdultAccount.Normalise(a.Email), plan.Id, a.Id, a.Role, "");
+            var account = new AdultAccount(AdultAccount.Normalise(a.Email), plan.Id, a.Id, a.Role, "")
+            {
+                SecurityStamp = SignIn.Sessions.SessionStamps.New(), TotpSecret = a.TotpSecret,
+            };
             session.Store(account with { PasswordHash = Hasher.HashPassword(account, a.Password) });
         }
         await session.SaveChangesAsync(ct);

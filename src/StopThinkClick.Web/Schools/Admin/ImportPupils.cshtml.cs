@@ -75,7 +75,7 @@ public sealed class ImportPupilsModel(SchoolSessions sessions) : PageModel
         {
             var (first, initial) = PupilNames.Clean(r.First, r.Initial);
             var id = Guid.CreateVersion7();
-            var pin = PicturePin.Random(r.Class!.Band, Random.Shared);
+            var pin = PicturePin.Random(r.Class!.Band);
             var pupil = new Pupil(id, r.Class.Id, first, initial)
             {
                 Avatar = Avatars.ForNewPupil(id, inClasses.Where(p => p.ClassId == r.Class.Id)),
