@@ -20,6 +20,7 @@ public sealed class OutsideCheckerTests(BrowserApp app)
         (await page.GetByLabel("E-mail address").GetAttributeAsync("autocomplete")).ShouldBe("email");
         (await page.GetByLabel("E-mail address").GetAttributeAsync("type")).ShouldBe("email");
         (await page.GetByLabel("Password").GetAttributeAsync("autocomplete")).ShouldBe("current-password");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "adult sign-in");
     }
 
     [Fact]
