@@ -45,6 +45,28 @@
   connection.serverTimeoutInMilliseconds = 20000;
   connection.keepAliveIntervalInMilliseconds = 8000;
 
+  // ---- The board fits the projector ------------------------------------------------------------
+  // Nobody can scroll a projector. Sizes follow the window's height (site.css); a slide with long
+  // text lowers --fit (the board's root font size, so text, gaps and pictures shrink together)
+  // until nothing sticks out below or to the side.
+  function fitBoard() {
+    if (view !== "board") return;
+    const html = document.documentElement;
+    const page = document.scrollingElement;
+    const overflows = () => page.scrollHeight > window.innerHeight || page.scrollWidth > window.innerWidth;
+    let fit = 1;
+    html.style.setProperty("--fit", "1");
+    while (fit > 0.4 && overflows()) {
+      fit = Math.round((fit - 0.04) * 100) / 100;
+      html.style.setProperty("--fit", String(fit));
+    }
+  }
+  if (view === "board") {
+    fitBoard();
+    window.addEventListener("resize", fitBoard);
+    document.fonts?.ready.then(fitBoard);
+  }
+
   // ---- Slides ------------------------------------------------------------------------------
   let version = Number(document.getElementById("slide-content")?.dataset.version ?? 0);
   let refreshing = false;
@@ -68,6 +90,7 @@
           version = Number(document.getElementById("slide-content")?.dataset.version ?? version);
           window.StopThinkClick?.ReadAloud?.wire(slide);
           window.StopThinkClick?.SignaturePad?.wire(slide);
+          fitBoard();
           if (focusedInSlide || view === "pupil") slide.querySelector("h1, h2")?.setAttribute("tabindex", "-1");
           if (focusedInSlide) slide.querySelector("h1, h2")?.focus();
           if (!again) return;
@@ -118,7 +141,7 @@
     document.querySelectorAll("[data-joined]").forEach((el) => { el.textContent = p.joined; });
     document.querySelectorAll("progress[data-count-for]").forEach((el) => { el.max = Math.max(1, p.joined); });
     const names = document.querySelector("[data-joined-names]");
-    if (names && p.firstName) { const li = document.createElement("li"); li.textContent = p.firstName; names.append(li); }
+    if (names && p.firstName) { const li = document.createElement("li"); li.textContent = p.firstName; names.append(li); fitBoard(); }
     const cell = document.querySelector(`tr[data-pupil="${p.pupilId}"] [data-joined-cell]`);
     if (cell) cell.textContent = "Yes";
   });
