@@ -142,16 +142,14 @@
     document.querySelectorAll("progress[data-count-for]").forEach((el) => { el.max = Math.max(1, p.joined); });
     const names = document.querySelector("[data-joined-names]");
     if (names && p.firstName) { const li = document.createElement("li"); li.textContent = p.firstName; names.append(li); fitBoard(); }
-    const cell = document.querySelector(`tr[data-pupil="${p.pupilId}"] [data-joined-cell]`);
-    if (cell) cell.textContent = "Yes";
+    // The console lists who joined first and folds the rest away: draw it again.
+    if (view === "console") refresh();
   });
 
   function showCounts(counts, done) {
     for (const [id, n] of Object.entries(counts)) {
-      const bar = document.querySelector(`progress[data-count-for="${id}"]`);
-      if (bar) bar.value = n;
-      const number = document.querySelector(`[data-number-for="${id}"]`);
-      if (number) number.textContent = n;
+      document.querySelectorAll(`progress[data-count-for="${id}"]`).forEach((bar) => { bar.value = n; });
+      document.querySelectorAll(`[data-number-for="${id}"]`).forEach((number) => { number.textContent = n; });
       const consoleCount = document.querySelector(`[data-vote-count-for="${id}"]`);
       if (consoleCount) consoleCount.textContent = n;
     }
@@ -169,6 +167,12 @@
       const labels = a.optionIds.map((id) => document.querySelector(`[data-option-label="${id}"]`)?.textContent || id);
       cell.textContent = `${a.correct ? "Right:" : "Not yet:"} ${labels.join(", ")}`;
     }
+  });
+
+  // …and who voted for what: the roster's vote column fills in as the votes come.
+  connection.on("VoteSeen", (v) => {
+    const cell = document.querySelector(`tr[data-pupil="${v.pupilId}"] [data-vote-cell]`);
+    if (cell) cell.textContent = document.querySelector(`[data-choice-label="${v.choiceId}"]`)?.textContent || v.choiceId;
   });
 
   function alertTeacher(text) {
