@@ -183,6 +183,7 @@
     p.textContent = text;
     box.prepend(p);
   }
+  // w.concernId is not shown or linked: it may name a concern that was merged into an earlier one (see _ConsolePanel).
   connection.on("Worry", (w) => { alertTeacher(`${w.name} pressed "I'm worried". Only you can see this; it is in the safeguarding lead's log.`); refresh(); });
   connection.on("Meaning", (m) => alertTeacher(`${m.name} asked what this promise means: "${m.promise}"`));
   connection.on("Affirmed", (c) => {
