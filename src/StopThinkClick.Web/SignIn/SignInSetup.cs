@@ -56,7 +56,10 @@ public static class SignInSetup
             .AddPolicy(Policies.Pupil, p => p.RequireRole(Roles.Pupil))
             .AddPolicy(Policies.Parent, p => p.RequireRole(Roles.Parent))
             .AddPolicy(Policies.Adult, p => p.RequireRole(Roles.Parent, Roles.Teacher, Roles.SafeguardingLead, Roles.DeputySafeguardingLead, Roles.SchoolAdmin))
-            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Teacher, Roles.SafeguardingLead, Roles.DeputySafeguardingLead, Roles.SchoolAdmin))
+            // A lead, deputy or admin who has not passed two-step sign-in is not yet staff: their roles open
+            // every class's cards and PINs, so a password alone must not (they are sent to set it up).
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Teacher, Roles.SafeguardingLead, Roles.DeputySafeguardingLead, Roles.SchoolAdmin)
+                .RequireAssertion(context => !NeedsTwoStep(context.User)))
             .AddPolicy(Policies.Safeguarding, p => p.RequireRole(Roles.SafeguardingLead, Roles.DeputySafeguardingLead).RequireClaim(Principals.TwoStepClaim, Principals.TwoStepValue))
             .AddPolicy(Policies.SchoolAdmin, p => p.RequireRole(Roles.SchoolAdmin).RequireClaim(Principals.TwoStepClaim, Principals.TwoStepValue));
 

@@ -128,6 +128,32 @@ public sealed partial class AdultAccountTests(AppOnKestrel app)
         (await client.GetAsync("/safeguarding")).Status.ShouldBe(HttpStatusCode.OK);
     }
 
+    /// <summary>An admin's password alone must not open staff pages that show every child's card and PIN.</summary>
+    [Theory]
+    [InlineData(AdultRole.SchoolAdmin)]
+    [InlineData(AdultRole.SafeguardingLead)]
+    public async Task A_lead_or_admin_without_two_step_opens_no_staff_page_until_they_set_it_up(AdultRole role)
+    {
+        var school = await app.NewSchoolAsync((StopThinkClick.Curriculum.Model.Band.Y3, 2));
+        var adult = school.Adult(role);
+        await using (var session = app.Store.LightweightSession())
+        {
+            var account = (await session.LoadAsync<AdultAccount>(AdultAccount.Normalise(adult.Email)))!;
+            session.UpdateRevision(account with { TotpSecret = null }, account.Version + 1);
+            await session.SaveChangesAsync();
+        }
+        var client = FormClient.For(app);
+        await client.PostFormAsync("/signin", new Dictionary<string, string> { ["email"] = adult.Email, ["password"] = adult.Password });
+
+        foreach (var path in new[] { "/teacher", "/coverage", "/teacher/browse", $"/teacher/classes/{school.Classes[0].Id}/cards", $"/teacher/classes/{school.Classes[0].Id}" })
+        {
+            var page = await client.GetAsync(path);
+            page.Status.ShouldBe(HttpStatusCode.Redirect, path);
+            page.Location!.ShouldContain("/account/two-step", Case.Sensitive, path);
+        }
+        (await client.GetAsync("/account/two-step?required=true")).Status.ShouldBe(HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task Wrong_two_step_codes_are_counted_like_passwords()
     {
