@@ -29,9 +29,12 @@ public sealed class PupilErasure(IDocumentStore store, AccessLog access)
         await using var session = store.LightweightSession(schoolId);
         var pupil = await session.LoadAsync<Pupil>(pupilId, ct);
         if (pupil is null || pupil.Erased) return "this pupil has already been erased.";
-        if (await session.Query<Concern>().AnyAsync(c => c.PupilId == pupilId && c.Status != ConcernStatus.Closed, ct)
-            && !await session.Query<AccessRecord>().AnyAsync(r => r.PupilId == pupilId && r.What == AccessKind.SafeguardingFile, ct))
-            return $"{pupil.FirstName} has open safeguarding concerns. The safeguarding lead must close or transfer them first.";
+        var open = await session.Query<Concern>().Where(c => c.PupilId == pupilId && c.Status != ConcernStatus.Closed).ToListAsync(ct);
+        var printed = open.Count == 0 ? null : (await session.Query<AccessRecord>()
+            .Where(r => r.PupilId == pupilId && r.What == AccessKind.SafeguardingFile).ToListAsync(ct)).Select(r => (DateTimeOffset?)r.At).Max();
+        if (!ConcernActivity.FileIsCurrent(open, printed))
+            return $"{pupil.FirstName} has open safeguarding concerns. The safeguarding lead must close them, or print the child's file after the latest one, first.";
+        var openIds = open.Select(c => c.Id).ToList();
 
         var sessionIds = await session.Query<LiveSessionCard>().Where(c => c.ClassId == pupil.ClassId).Select(c => c.Id).ToListAsync(ct);
         session.Store(pupil with { FirstName = "Erased", LastInitial = "-", Erased = true, SignIn = new PupilSignIn(), Preferences = new PupilPreferences(), Avatar = null });
@@ -39,8 +42,11 @@ public sealed class PupilErasure(IDocumentStore store, AccessLog access)
         session.DeleteWhere<ParentInvitation>(i => i.PupilId == pupilId);
         session.DeleteWhere<Signature>(s => s.PupilId == pupilId);
         session.DeleteWhere<WorkSet>(w => w.PupilId == pupilId);
-        // Only the child's own words: a staff account or note is the school's safeguarding record and stays.
-        session.DeleteWhere<ConcernText>(t => t.AuthorId == pupilId && t.Author == TextAuthor.Pupil);
+        // Only the child's own words, and only on closed concerns: a staff account or note is the school's
+        // safeguarding record and stays, and an open concern keeps everything the child said.
+        var closedWords = (await session.Query<ConcernText>().Where(t => t.AuthorId == pupilId && t.Author == TextAuthor.Pupil).ToListAsync(ct))
+            .Where(t => !openIds.Contains(t.ConcernId));
+        foreach (var words in closedWords) session.Delete(words);
         session.Delete<WorryWindow>(pupilId);
         session.Delete<PupilProgress>(pupilId);
         session.Delete<PupilCoverage>(pupilId);

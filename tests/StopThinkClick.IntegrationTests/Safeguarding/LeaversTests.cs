@@ -76,6 +76,48 @@ public sealed class LeaversTests(AppOnKestrel app)
         records.Count(r => r.What == AccessKind.SafeguardingFile).ShouldBe(1);
     }
 
+    /// <summary>
+    /// A file printed in March says nothing of a worry in June: the erasure waits for a print that
+    /// post-dates the child's latest concern, and an open concern keeps the child's own words.
+    /// </summary>
+    [Fact]
+    public async Task A_worry_after_the_file_was_printed_stops_erasure_until_it_is_printed_again_and_the_open_concern_keeps_the_childs_words()
+    {
+        var school = await app.NewSchoolAsync((Band.Y6, 1));
+        var cls = school.Classes[0];
+        var child = cls.Pupils[0];
+        var lead = await AdultAsync(app, school.Adult(AdultRole.SafeguardingLead));
+        (await PressAsync(await PupilAsync(app, child), "First worry e1.")).Status.ShouldBe(HttpStatusCode.OK);
+        (await lead.GetAsync($"/safeguarding/pupils/{child.Id}/file")).Status.ShouldBe(HttpStatusCode.OK);
+        // The child presses again after the print (the concern is still open).
+        await using (var write = app.Store.LightweightSession(school.Id))
+        {
+            var concern = await write.Query<Concern>().SingleAsync(c => c.PupilId == child.Id);
+            write.Events.Append(concern.Id, new WorryRepeated(concern.Id, child.Id, Guid.CreateVersion7(), concern.Topic, concern.Source, null, false, DateTimeOffset.UtcNow));
+            await write.SaveChangesAsync();
+        }
+
+        async Task<string> EraseAsync()
+        {
+            var page = await lead.GetAsync($"/safeguarding/leavers?classId={cls.Id}");
+            using var response = await lead.Http.PostAsync("/safeguarding/leavers?handler=Erase", new FormUrlEncodedContent([
+                new("__RequestVerificationToken", FormClient.TokenOf(page.Body)!), new("classId", cls.Id.ToString()), new("confirm", cls.Name),
+                new("pupilIds", child.Id.ToString())]));
+            return Decoded(await response.Content.ReadAsStringAsync());
+        }
+
+        (await EraseAsync()).ShouldContain($"Not erased until their safeguarding file is printed: {child.DisplayName}");
+        await using (var query = app.Store.QuerySession(school.Id))
+            (await query.LoadAsync<Pupil>(child.Id))!.Erased.ShouldBeFalse("the printed file predates the newest worry");
+
+        (await lead.GetAsync($"/safeguarding/pupils/{child.Id}/file")).Status.ShouldBe(HttpStatusCode.OK);
+        (await EraseAsync()).ShouldContain("1 leaver(s)' learning data erased");
+        await using var session = app.Store.QuerySession(school.Id);
+        (await session.LoadAsync<Pupil>(child.Id))!.Erased.ShouldBeTrue();
+        (await session.Query<ConcernText>().Where(t => t.AuthorId == child.Id).ToListAsync()).Select(t => t.Text)
+            .ShouldContain("First worry e1.", "an open concern keeps the child's own words");
+    }
+
     async Task<long> StreamRowsAsync(Guid id) => await CountAsync(
         "select (select count(*) from stc.mt_streams where id = @id) + (select count(*) from stc.mt_events where stream_id = @id)", id);
 

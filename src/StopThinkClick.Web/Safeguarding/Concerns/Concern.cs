@@ -34,3 +34,17 @@ public sealed class Concern
 }
 
 public sealed record TimelineEntry(string What, Guid? By, Guid? NoteId, DateTimeOffset At);
+
+/// <summary>When anything last happened on a concern, so a printed file can be told apart from a newer worry.</summary>
+public static class ConcernActivity
+{
+    public static DateTimeOffset Latest(Concern concern) =>
+        concern.Timeline.Select(t => t.At).Append(concern.RaisedAt).Append(concern.LastPressAt).Max();
+
+    /// <summary>Whether a file printed at <paramref name="printed"/> holds everything in these concerns.</summary>
+    public static bool FileIsCurrent(IEnumerable<Concern> concerns, DateTimeOffset? printed)
+    {
+        var list = concerns.ToList();
+        return list.Count == 0 || (printed is { } at && at >= list.Max(Latest));
+    }
+}

@@ -20,7 +20,8 @@ namespace StopThinkClick.Web.Safeguarding.Leavers;
 [Authorize(Policy = Policies.Safeguarding)]
 public sealed class LeaversModel(SchoolSessions sessions, PupilErasure erasure) : PageModel
 {
-    public sealed record Leaver(Pupil Pupil, int Concerns, DateTimeOffset? FilePrinted);
+    /// <param name="FileCurrent">A file printed after the child's latest concern activity (a March print says nothing of a June worry).</param>
+    public sealed record Leaver(Pupil Pupil, int Concerns, DateTimeOffset? FilePrinted, bool FileCurrent);
 
     public IReadOnlyList<SchoolClass> Classes { get; private set; } = [];
     public SchoolClass? Class { get; private set; }
@@ -38,7 +39,7 @@ public sealed class LeaversModel(SchoolSessions sessions, PupilErasure erasure) 
             return Refuse($"type the class name, {Class.Name}, to confirm.");
         var chosen = Pupils.Where(p => pupilIds.Contains(p.Pupil.Id)).ToList();
         if (chosen.Count == 0) return Refuse("tick the children who are leaving.");
-        var waiting = chosen.Where(p => p.Concerns > 0 && p.FilePrinted is null).ToList();
+        var waiting = chosen.Where(p => !p.FileCurrent).ToList();
         var erased = 0;
         var problems = new List<string>();
         foreach (var leaver in chosen.Except(waiting))
@@ -73,7 +74,11 @@ public sealed class LeaversModel(SchoolSessions sessions, PupilErasure erasure) 
         var ids = pupils.Select(p => p.Id).ToList();
         var concerns = await school.Query<Concern>().Where(c => c.PupilId != null && ids.Contains(c.PupilId.Value)).ToListAsync(ct);
         var files = await school.Query<AccessRecord>().Where(r => r.What == AccessKind.SafeguardingFile && r.PupilId != null && ids.Contains(r.PupilId.Value)).ToListAsync(ct);
-        Pupils = pupils.OrderBy(p => p.FirstName).Select(p => new Leaver(p, concerns.Count(c => c.PupilId == p.Id),
-            files.Where(f => f.PupilId == p.Id).Select(f => (DateTimeOffset?)f.At).Max())).ToList();
+        Pupils = pupils.OrderBy(p => p.FirstName).Select(p =>
+        {
+            var mine = concerns.Where(c => c.PupilId == p.Id).ToList();
+            var printed = files.Where(f => f.PupilId == p.Id).Select(f => (DateTimeOffset?)f.At).Max();
+            return new Leaver(p, mine.Count, printed, ConcernActivity.FileIsCurrent(mine, printed));
+        }).ToList();
     }
 }
