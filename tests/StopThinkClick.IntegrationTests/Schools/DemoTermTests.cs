@@ -65,6 +65,9 @@ public sealed class DemoTermTests(AppOnKestrel app, ITestOutputHelper output)
 
         var aup = await teacher.GetAsync($"/teacher/classes/{teacherClass.Id}/aup");
         aup.Body.ShouldContain($"{teacherClass.Pupils.Count - unsigned.Count} of {teacherClass.Pupils.Count} have signed this year's promises");
+        var coSigned = teacherClass.Pupils.Count(p => progress.GetValueOrDefault(p.Id)?.CoSignatures.Count > 0);
+        coSigned.ShouldBeInRange(2, teacherClass.Pupils.Count - 2); // some families, not all
+        aup.Body.ShouldContain($"Parents of {coSigned} have co-signed");
 
         var parentPlan = school.Adult(AdultRole.Parent);
         var parent = await SignInAsync(parentPlan);

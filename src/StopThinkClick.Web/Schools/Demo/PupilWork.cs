@@ -1,6 +1,8 @@
 using Bogus;
 using Marten;
 using StopThinkClick.Curriculum.Model;
+using StopThinkClick.Web.Aup.Status;
+using StopThinkClick.Web.Parents.Children;
 using StopThinkClick.Web.Pupils.Lessons;
 using StopThinkClick.Web.Pupils.Progress;
 using StopThinkClick.Web.Pupils.Quizzes;
@@ -18,6 +20,7 @@ public static class PupilWork
     public static async Task WriteAsync(IDocumentStore store, SchoolPlan plan, Catalogue catalogue, TermClock term, Faker faker, CancellationToken ct)
     {
         await using var session = store.LightweightSession(plan.Id);
+        var demoParentsChildren = plan.Adults.SelectMany(a => a.ChildIds).ToHashSet(); // theirs sign on the parent's own pages
         foreach (var c in plan.Classes)
         {
             var lessons = catalogue.LessonsFor(c.Band).ToList();
@@ -25,6 +28,7 @@ public static class PupilWork
             foreach (var p in c.Pupils)
             {
                 var pupil = Term(new DemoPupil(p.Id, catalogue), lessons, stories, catalogue, term, faker);
+                if (faker.Random.Bool(0.35f) && !demoParentsChildren.Contains(p.Id)) session.Store(Family(pupil, c.Band, catalogue, term, faker));
                 if (pupil.Events.Count > 0) session.Events.StartStream<PupilProgress>(p.Id, pupil.Events);
             }
         }
@@ -52,6 +56,22 @@ public static class PupilWork
         // Some stopped part-way through their next lesson: "carry on where I was" has somewhere to go.
         if (done > 0 && done < lessons.Count && faker.Random.Bool(0.4f)) Lesson(pupil, lessons[done], Next(), finish: false);
         return pupil;
+    }
+
+    /// <summary>
+    /// About a third of families joined from the invitation letter and went through the promises at home
+    /// (the parent page's decisions; their accounts are not part of the demo's printed logins).
+    /// </summary>
+    static Parent Family(DemoPupil pupil, Band band, Catalogue catalogue, TermClock term, Faker faker)
+    {
+        var parent = new Parent(faker.Random.Uuid(), faker.Name.FullName(), [pupil.Id]);
+        var at = term.At(faker.Random.Double(0.05, 0.4), faker.Random.Int(480, 700));
+        AupStatus Status(PupilProgress s) => AupStatus.For(s, band, catalogue, at);
+        pupil.Do(s => ParentAupDecider.Handle(Status(s), new ParentAupDecider.CoSign(pupil.Id, parent.Id, Status(s).PupilAup?.Version, true, faker.Random.Bool(), band, at)), at);
+        if (faker.Random.Bool(0.8f)) pupil.Do(s => ParentAupDecider.Handle(Status(s), new ParentAupDecider.Agree(pupil.Id, parent.Id, Status(s).ParentAup?.Version, at)), at);
+        var answers = (catalogue.ParentAup?.Permissions ?? []).ToDictionary(p => p.Id, _ => faker.Random.Bool(0.85f));
+        pupil.Do(s => ParentAupDecider.Handle(Status(s), new ParentAupDecider.ChoosePermissions(pupil.Id, parent.Id, answers, at)), at);
+        return parent;
     }
 
     static DateTimeOffset Lesson(DemoPupil pupil, Lesson lesson, DateTimeOffset at, bool finish)
