@@ -10,13 +10,16 @@ using StopThinkClick.Web.Pupils;
 using StopThinkClick.Web.Safeguarding;
 using StopThinkClick.Web.Schools;
 using StopThinkClick.Web.SignIn;
+using StopThinkClick.Web.Teachers.Coverage;
 
 if (ContentCheckCommand.Matches(args))
     return ContentCheckCommand.Run(args);
+if (StopThinkClick.Web.SignIn.TwoStep.TwoStepCodeCommand.Matches(args))
+    return StopThinkClick.Web.SignIn.TwoStep.TwoStepCodeCommand.Run(args);
 if (StopCommand.Matches(args))
     return StopCommand.Run();
 if (BackupCommand.Matches(args))
-    return await BackupCommand.RunAsync(args, new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args.Skip(2).ToArray()).Build());
+    return await BackupCommand.RunAsync(args, new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args.Skip(2).Where(a => a.StartsWith("--") && a.Contains('=')).ToArray()).Build());
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = RepoPaths.WebRoot });
 try
@@ -35,6 +38,7 @@ builder.AddHealth();
 builder.AddSchools();
 builder.AddSignIn();
 builder.AddPupils();
+builder.AddCoverage();
 builder.AddSafeguarding();
 builder.AddLive();
 builder.AddPrivacy();

@@ -63,11 +63,14 @@ public class AppOnKestrel : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting("ConnectionStrings:Marten", ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
+        // The retention tests run it with their own clock; the daily schedule stays out of the way.
+        builder.UseSetting("Retention:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests sign in dozens of people from one address; the brute-force test uses its own app with the real limits.
         builder.UseSetting("RateLimits:PupilSignInPerMinute", "100000");
         builder.UseSetting("RateLimits:AdultSignInPerMinute", "100000");
         builder.UseSetting("RateLimits:WrongCodesPerTenMinutes", "100000");
+        builder.UseSetting("RateLimits:WrongPinsPerAddressPerTenMinutes", "100000");
         foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
@@ -80,6 +83,7 @@ public class AppOnKestrel : WebApplicationFactory<Program>, IAsyncLifetime
             .Select((c, i) => new ClassSpec($"{c.Band.ShortName()} class {i + 1}", c.Band, c.Pupils)).ToList();
         var plan = SchoolPlanner.Plan(id, $"Test school {id}", $"{id}.test", specs, Random.Shared.Next(), "test-password-1");
         await SchoolSeeder.WriteAsync(Store, plan);
+        TwoStepCodes.Remember(plan);
         return plan;
     }
 

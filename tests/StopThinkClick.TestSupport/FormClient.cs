@@ -26,10 +26,16 @@ public sealed partial class FormClient(HttpClient http, CookieContainer cookies)
         }, cookies);
     }
 
+    /// <summary>Signs an adult in, with the two-step code from <see cref="TwoStepCodes"/> where their account has one.</summary>
     public async Task SignInAdultAsync(string email, string password)
     {
         var result = await PostFormAsync("/signin", new Dictionary<string, string> { ["email"] = email, ["password"] = password });
         if (result.Status != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in failed for {email}: {result.Status}");
+        if (result.Location?.StartsWith("/signin/code", StringComparison.Ordinal) == true)
+        {
+            var code = await PostFormAsync(result.Location, new Dictionary<string, string> { ["code"] = TwoStepCodes.NextCode(email) }, "/signin/code");
+            if (code.Status != HttpStatusCode.Redirect) throw new InvalidOperationException($"Two-step sign-in failed for {email}: {code.Status}");
+        }
     }
 
     public async Task SignInPupilAsync(string cardSecret)

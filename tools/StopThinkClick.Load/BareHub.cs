@@ -9,11 +9,13 @@ using StopThinkClick.Web.Live.Hub;
 namespace StopThinkClick.Load;
 
 /// <summary>
-/// The baseline: a SignalR hub with the live hub's method names and the same fan-in (an answer is
-/// pushed to the session's console) but no sign-in, no rules and no database. Whatever the real
-/// app costs above this is ours; what this costs is SignalR's and the machine's.
+/// The baselines: a SignalR hub with the live hub's method names and the same fan-in (an answer is
+/// pushed to the session's console) but no sign-in and no rules. Bare, it has no database either:
+/// what it costs is SignalR's and the machine's. Durable (<c>--durable</c>), it first appends each
+/// answer and vote through <see cref="DurableAnswers"/> and acknowledges and pushes only once that
+/// is committed, as the app does: the honest floor for a durable answer on this machine.
 /// </summary>
-sealed class BareHub : Hub
+sealed class BareHub(DurableAnswers? durable = null) : Hub
 {
     public async Task<JoinState> Join(Guid sessionId)
     {
@@ -35,6 +37,7 @@ sealed class BareHub : Hub
 
     public async Task<Ack> Answer(Guid sessionId, Guid answerId, string questionId, string[] optionIds, long sentAtMs)
     {
+        if (durable is not null) await durable.AppendAsync(answerId, sessionId, questionId, optionIds);
         await Clients.Group("c-" + sessionId).SendAsync(nameof(ILiveClient.AnswerSeen),
             new SeenAnswer(Guid.Empty, "A pupil", questionId, optionIds, true, answerId, sentAtMs));
         return new Ack(true);
@@ -42,6 +45,7 @@ sealed class BareHub : Hub
 
     public async Task<Ack> Vote(Guid sessionId, Guid voteId, string sceneId, string choiceId)
     {
+        if (durable is not null) await durable.AppendAsync(voteId, sessionId, sceneId, [choiceId]);
         await Clients.Group("c-" + sessionId).SendAsync(nameof(ILiveClient.VoteCounted), new VoteCounts(sceneId, new Dictionary<string, int>(), 1, 1));
         return new Ack(true);
     }
@@ -50,10 +54,11 @@ sealed class BareHub : Hub
     public Task<Ack> CloseVote(Guid sessionId) => Task.FromResult(new Ack(true));
     public Task<Ack> End(Guid sessionId) => Task.FromResult(new Ack(true));
 
-    /// <summary>Serves the bare hub until killed: <c>StopThinkClick.Load --bare-hub URL</c>.</summary>
-    public static async Task ServeAsync(string url)
+    /// <summary>Serves the bare hub until killed: <c>StopThinkClick.Load --bare-hub URL [--durable CONNECTION]</c>.</summary>
+    public static async Task ServeAsync(string url, string? durableConnection)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        if (durableConnection is not null) builder.Services.AddSingleton(await DurableAnswers.OpenAsync(durableConnection));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls(url);
         builder.Services.AddSignalR();

@@ -45,7 +45,7 @@ sealed class LiveResults(string target)
 sealed class LivePhases(ITarget target, IReadOnlyList<Room> rooms, Quiz quiz, Scenario story, Options options)
 {
     readonly LiveResults results = new(target.Name);
-    readonly ProcessMeter meter = new(target.ProcessId);
+    readonly ProcessMeter meter = new(target.ProcessIds);
 
     sealed class Classroom(Room room, LiveClient console, List<LiveClient> pupils)
     {
@@ -79,16 +79,19 @@ sealed class LivePhases(ITarget target, IReadOnlyList<Room> rooms, Quiz quiz, Sc
     {
         var started = Clock.NowMs;
         var classrooms = new ConcurrentBag<Classroom>();
-        await Parallel.ForEachAsync(rooms, new ParallelOptions { MaxDegreeOfParallelism = 10 }, async (room, _) =>
+        await Parallel.ForEachAsync(rooms.Select((room, index) => (room, index)), new ParallelOptions { MaxDegreeOfParallelism = 10 }, async (r, _) =>
         {
+            var (room, index) = r;
             var session = await target.StartSessionAsync(room, "Quiz", quiz.Id);
-            var console = await LiveClient.ConnectAsync(target.BaseUrl, room.Teacher);
+            // On two nodes, consoles alternate between the nodes and each class's pupils are split
+            // over both, so half of every answer's journey to the console crosses Redis.
+            var console = await LiveClient.ConnectAsync(target.NodeFor(index), room.Teacher);
             console.Connection.On<SeenAnswer>(nameof(ILiveClient.AnswerSeen), a => OnSeen(a));
             Ok(await console.SendAsync<JoinState>("Watch", session, "console"));
             var pupils = new List<LiveClient>();
-            foreach (var cookies in room.Pupils)
+            foreach (var (cookies, i) in room.Pupils.Select((c, i) => (c, i)))
             {
-                var pupil = await LiveClient.ConnectAsync(target.BaseUrl, cookies);
+                var pupil = await LiveClient.ConnectAsync(target.NodeFor(i), cookies);
                 Ok(await pupil.SendAsync<JoinState>("Join", session));
                 pupils.Add(pupil);
             }

@@ -29,8 +29,8 @@ sealed class Latencies
     public string Summary => Count == 0 ? "no samples" : $"p50 {Percentile(50):0.0} ms, p95 {Percentile(95):0.0} ms, p99 {Percentile(99):0.0} ms (n={Count})";
 }
 
-/// <summary>CPU and memory of one process, read from /proc (Linux).</summary>
-sealed class ProcessMeter(int pid)
+/// <summary>CPU and memory of the target's processes (summed over nodes), read from /proc (Linux).</summary>
+sealed class ProcessMeter(IReadOnlyList<int> pids)
 {
     static readonly double TicksPerSecond = 100; // USER_HZ on Linux
     double cpuAtStart;
@@ -45,7 +45,9 @@ sealed class ProcessMeter(int pid)
     /// <summary>CPU used since <see cref="Begin"/> as a percentage of one core (200% = both cores of this machine).</summary>
     public double CpuPercent() => (CpuSeconds() - cpuAtStart) / ((Clock.NowMs - wallAtStart) / 1000) * 100;
 
-    double CpuSeconds()
+    double CpuSeconds() => pids.Sum(CpuSeconds);
+
+    static double CpuSeconds(int pid)
     {
         // Fields after the command name (which may contain spaces) start at ") ".
         var stat = File.ReadAllText($"/proc/{pid}/stat");
@@ -53,12 +55,12 @@ sealed class ProcessMeter(int pid)
         return (double.Parse(fields[11]) + double.Parse(fields[12])) / TicksPerSecond;
     }
 
-    public double ResidentMb() => StatusKb("VmRSS") / 1024.0;
+    public double ResidentMb() => pids.Sum(pid => StatusKb(pid, "VmRSS")) / 1024.0;
 
-    /// <summary>The process's peak resident memory since it started.</summary>
-    public double PeakMb() => StatusKb("VmHWM") / 1024.0;
+    /// <summary>The processes' peak resident memory since they started (the sum of each one's peak).</summary>
+    public double PeakMb() => pids.Sum(pid => StatusKb(pid, "VmHWM")) / 1024.0;
 
-    double StatusKb(string field)
+    static double StatusKb(int pid, string field)
     {
         var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(field + ":"));
         return double.Parse(line.Split(':', StringSplitOptions.TrimEntries)[1].Split(' ')[0]);

@@ -5,10 +5,10 @@ using StopThinkClick.Curriculum.Model;
 using StopThinkClick.Load;
 using StopThinkClick.TestSupport;
 
-// ./stc bench [--classrooms 100] [--pupils 30] [--realistic 60] [--interval 15] [--out docs/performance.md]
-if (args is ["--bare-hub", var url])
+// ./stc bench [--classrooms 100] [--pupils 30] [--realistic 60] [--interval 15] [--nodes 1] [--out docs/performance.md]
+if (args is ["--bare-hub", var url, ..] && args.Length is 2 or 4)
 {
-    await BareHub.ServeAsync(url);
+    await BareHub.ServeAsync(url, args.Length == 4 && args[2] == "--durable" ? args[3] : null);
     return 0;
 }
 var options = Options.Parse(args);
@@ -31,10 +31,10 @@ for (var left = options.Classrooms; left > 0; left -= 10)
 }
 Console.WriteLine($"Seeded {classes.Count} classes in {seeding.Elapsed.TotalSeconds:0} s");
 
-// The app as its own process, as a school runs it, so its CPU and memory are its own.
-var app = new ExternalApp(bench.ConnectionString);
-await app.StartAsync();
-var appTarget = new AppTarget(app);
+// The app as its own process, as a school runs it, so its CPU and memory are its own. On more than
+// one node, every node shares the database and a private redis-server (ScaleOut__Redis), as
+// docs/operations.md describes, and the pupils are spread over them.
+var appTarget = await StartAppAsync(bench.ConnectionString, options.Nodes);
 var signIn = Stopwatch.StartNew();
 var rooms = await appTarget.SignInAsync(classes);
 Console.WriteLine($"Signed in {rooms.Sum(r => r.Pupils.Count)} pupils and {rooms.Count} teachers in {signIn.Elapsed.TotalSeconds:0} s");
@@ -49,28 +49,55 @@ var pages = await Pages.BenchAsync(appTarget, rooms[0], catalogue, options);
 foreach (var p in pages) Console.WriteLine($"  {p.Page}: {p.RequestsPerSecond:0} req/s, p50 {p.P50:0.00} ms, p95 {p.P95:0.00} ms, p99 {p.P99:0.00} ms, errors {p.Errors}");
 await appTarget.DisposeAsync();
 
-Console.WriteLine("Live load against the bare hub (baseline)");
-await using var bare = await BareHubTarget.StartAsync();
+// Two baselines in the same run: the bare hub (never stores an answer) and the durable bare hub
+// (stores each answer with raw Npgsql through a group commit before acknowledging, as we do).
 var bareRooms = rooms.Select(r => new Room(null, new(), r.Pupils.Select(_ => new System.Net.CookieContainer()).ToList())).ToList();
-var baseline = await new LivePhases(bare, bareRooms, quiz, story, options).RunAsync();
+Console.WriteLine("Live load against the bare hub (baseline: nothing stored)");
+LiveResults baseline;
+await using (var bare = await BareHubTarget.StartAsync())
+    baseline = await new LivePhases(bare, bareRooms, quiz, story, options).RunAsync();
+Console.WriteLine("Live load against the durable bare hub (baseline: each answer committed before the acknowledgement)");
+LiveResults durable;
+await using (var durableHub = await BareHubTarget.StartAsync(bench.ConnectionString))
+    durable = await new LivePhases(durableHub, bareRooms, quiz, story, options).RunAsync();
+var durableCheck = await DurableAnswers.CheckAsync(bench.ConnectionString, durable.AckedAnswers);
+Console.WriteLine($"  zero-lost check (durable baseline): {durable.AckedAnswers.Count} acknowledged, {durableCheck.Stored} rows, {durableCheck.Lost} lost");
 
-var report = Report.Write(options, ours, baseline, pages, (stored, lost, duplicated), quiz);
+var report = Report.Write(options, new Runs(ours, baseline, durable), pages, (stored, lost, duplicated), quiz);
 Console.WriteLine($"Figures written to {options.Out}");
 Console.WriteLine(report);
 await ((Xunit.IAsyncLifetime)bench).DisposeAsync();
 return 0;
 
+static async Task<AppTarget> StartAppAsync(string connectionString, int nodes)
+{
+    if (nodes == 1)
+    {
+        var single = new ExternalApp(connectionString);
+        await single.StartAsync();
+        return new AppTarget([single]);
+    }
+    var redis = await LocalRedis.StartAsync();
+    var apps = Enumerable.Range(0, nodes).Select(_ => new ExternalApp(connectionString, new Dictionary<string, string> { ["ScaleOut__Redis"] = redis.Configuration })).ToList();
+    foreach (var app in apps) await app.StartAsync();
+    Console.WriteLine($"{nodes} nodes ({string.Join(", ", apps.Select(a => a.BaseUrl))}) sharing the database and redis-server on port {redis.Port}");
+    return new AppTarget(apps, redis);
+}
+
 namespace StopThinkClick.Load
 {
-    sealed record Options(int Classrooms, int Pupils, int RealisticSeconds, int IntervalSeconds, int HttpSeconds, string Out)
+    sealed record Options(int Classrooms, int Pupils, int RealisticSeconds, int IntervalSeconds, int HttpSeconds, int Nodes, string Out)
     {
         public static Options Parse(string[] args)
         {
             string Get(string name, string fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
             return new Options(int.Parse(Get("--classrooms", "100")), int.Parse(Get("--pupils", "30")), int.Parse(Get("--realistic", "60")),
-                int.Parse(Get("--interval", "15")), int.Parse(Get("--http-seconds", "10")), Get("--out", "docs/performance.md"));
+                int.Parse(Get("--interval", "15")), int.Parse(Get("--http-seconds", "10")), Math.Max(1, int.Parse(Get("--nodes", "1"))), Get("--out", "docs/performance.md"));
         }
     }
+
+    /// <summary>One run's live figures: ours and the two baselines.</summary>
+    sealed record Runs(LiveResults Ours, LiveResults Bare, LiveResults Durable);
 
     /// <summary>A fresh database on the test cluster, with the app's schema, for seeding the schools.</summary>
     sealed class BenchDatabase : AppOnKestrel

@@ -9,20 +9,25 @@ namespace StopThinkClick.Load;
 /// <summary>One class in the load: its teacher's and pupils' cookies (empty for the bare hub).</summary>
 sealed record Room(ClassPlan? Class, CookieContainer Teacher, IReadOnlyList<CookieContainer> Pupils);
 
-/// <summary>What the harness drives: the real app, or the bare hub.</summary>
+/// <summary>What the harness drives: the real app on one or more nodes, or a baseline hub.</summary>
 interface ITarget : IAsyncDisposable
 {
     string Name { get; }
+    /// <summary>The first node: sign-in, starting sessions and the pages go here.</summary>
     string BaseUrl { get; }
-    int ProcessId { get; }
+    /// <summary>The node the n-th client connects to, so pupils and consoles spread over every node.</summary>
+    string NodeFor(int n);
+    IReadOnlyList<int> ProcessIds { get; }
     Task<Guid> StartSessionAsync(Room room, string kind, string itemId);
 }
 
-sealed class AppTarget(ExternalApp app) : ITarget
+/// <summary>The app as its own process; with more than one, the nodes share the database and a private Redis.</summary>
+sealed class AppTarget(IReadOnlyList<ExternalApp> apps, IAsyncDisposable? redis = null) : ITarget
 {
-    public string Name => "StopThinkClick";
-    public string BaseUrl => app.BaseUrl;
-    public int ProcessId => app.ProcessId;
+    public string Name => apps.Count == 1 ? "StopThinkClick" : $"StopThinkClick on {apps.Count} nodes";
+    public string BaseUrl => apps[0].BaseUrl;
+    public string NodeFor(int n) => apps[n % apps.Count].BaseUrl;
+    public IReadOnlyList<int> ProcessIds => apps.Select(a => a.ProcessId).ToList();
 
     public async Task<Guid> StartSessionAsync(Room room, string kind, string itemId)
     {
@@ -56,26 +61,35 @@ sealed class AppTarget(ExternalApp app) : ITarget
         return [.. rooms];
     }
 
-    public ValueTask DisposeAsync() => app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var app in apps) await app.DisposeAsync();
+        if (redis is not null) await redis.DisposeAsync();
+    }
 }
 
 sealed class BareHubTarget : ITarget
 {
     readonly Process process;
 
-    public string Name => "bare hub";
+    public string Name { get; }
     public string BaseUrl { get; }
-    public int ProcessId => process.Id;
+    public string NodeFor(int n) => BaseUrl;
+    public IReadOnlyList<int> ProcessIds => [process.Id];
 
-    BareHubTarget(Process process, string baseUrl) => (this.process, BaseUrl) = (process, baseUrl);
+    BareHubTarget(Process process, string baseUrl, string name) => (this.process, BaseUrl, Name) = (process, baseUrl, name);
 
-    public static async Task<BareHubTarget> StartAsync()
+    /// <summary>The bare hub, or with <paramref name="durableConnection"/> the durable one, which stores each answer before acknowledging.</summary>
+    public static async Task<BareHubTarget> StartAsync(string? durableConnection = null)
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var url = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
         listener.Stop();
-        var process = Process.Start(new ProcessStartInfo("dotnet", [typeof(BareHub).Assembly.Location, "--bare-hub", url])
+        string[] arguments = durableConnection is null
+            ? [typeof(BareHub).Assembly.Location, "--bare-hub", url]
+            : [typeof(BareHub).Assembly.Location, "--bare-hub", url, "--durable", durableConnection];
+        var process = Process.Start(new ProcessStartInfo("dotnet", arguments)
         {
             UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
             // The same garbage collector settings as the app, so memory is compared like for like.
@@ -90,7 +104,8 @@ sealed class BareHubTarget : ITarget
         {
             try
             {
-                if ((await http.GetAsync(url + "/health/ready")).IsSuccessStatusCode) return new BareHubTarget(process, url);
+                if ((await http.GetAsync(url + "/health/ready")).IsSuccessStatusCode)
+                    return new BareHubTarget(process, url, durableConnection is null ? "bare hub" : "durable bare hub");
             }
             catch (HttpRequestException) { }
             await Task.Delay(100);

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -45,19 +46,18 @@ public sealed class JoinModel(IDocumentStore store, TimeProvider clock, WrongCod
         displayName = displayName?.Trim();
         if (string.IsNullOrEmpty(displayName) || displayName.Length > 60) return Problem("please give your name (up to 60 characters).");
         if (string.IsNullOrWhiteSpace(email) || !MailAddress.TryCreate(email.Trim(), out _)) return Problem("that e-mail address does not look right.");
-        if (password is not { Length: >= 10 } || password.Length > 200) return Problem("the password needs at least 10 characters.");
-        if (password != again) return Problem("the two passwords are not the same.");
+        if (StopThinkClick.Web.SignIn.Account.PasswordRules.Problem(password, again) is { } problem) return Problem(problem);
 
         await using var session = store.LightweightSession(Invitation!.SchoolId);
         var id = AdultAccount.Normalise(email);
         if (await session.LoadAsync<AdultAccount>(id, ct) is not null)
             return Problem("that e-mail address already has an account. Sign in first, then use the code to add your child.");
         var parentId = Guid.CreateVersion7();
-        var account = new AdultAccount(id, Invitation.SchoolId, parentId, AdultRole.Parent, "");
-        session.Store(account with { PasswordHash = Hasher.HashPassword(account, password) });
+        var account = new AdultAccount(id, Invitation.SchoolId, parentId, AdultRole.Parent, "") { SecurityStamp = StopThinkClick.Web.SignIn.Sessions.SessionStamps.New() };
+        account = account with { PasswordHash = Hasher.HashPassword(account, password!) };
+        session.Insert(account);
         session.Store(new Parent(parentId, displayName, [Invitation.PupilId]));
-        session.Store(Invitation with { UsedAt = clock.GetUtcNow(), UsedBy = parentId });
-        await session.SaveChangesAsync(ct);
+        if (await RedeemAsync(session, parentId, ct) is { } refused) return refused;
         await HttpContext.SignInAsync(Principals.ForAdult(account, displayName));
         return LocalRedirect("/parent");
     }
@@ -72,9 +72,30 @@ public sealed class JoinModel(IDocumentStore store, TimeProvider clock, WrongCod
         var parent = await session.LoadAsync<Parent>(User.PersonId(), ct);
         if (parent is null) return Problem("your account could not be found. Please sign in again.");
         session.Store(parent with { ChildIds = parent.ChildIds.Append(Invitation.PupilId).Distinct().ToList() });
-        session.Store(Invitation with { UsedAt = clock.GetUtcNow(), UsedBy = parent.Id });
-        await session.SaveChangesAsync(ct);
+        if (await RedeemAsync(session, parent.Id, ct) is { } refused) return refused;
         return LocalRedirect("/parent");
+    }
+
+    /// <summary>
+    /// Marks the invitation used "if still unused" (its revision), in the same transaction as the
+    /// account it makes: of two parents redeeming one letter at once, the second changes nothing.
+    /// </summary>
+    async Task<IActionResult?> RedeemAsync(IDocumentSession session, Guid parentId, CancellationToken ct)
+    {
+        session.UpdateRevision(Invitation! with { UsedAt = clock.GetUtcNow(), UsedBy = parentId }, Invitation.Version + 1);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (ConcurrencyException)
+        {
+            return Problem("this invitation has already been used. If that was not you, please tell the school office.");
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            return Problem("that e-mail address already has an account. Sign in first, then use the code to add your child.");
+        }
     }
 
     async Task<bool> CheckAsync(string? code, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Marten;
 using StopThinkClick.Web.Aup;
 using StopThinkClick.Web.Live.Sessions;
+using StopThinkClick.Web.Privacy.Retention;
 using StopThinkClick.Web.Pupils.Progress;
 
 namespace StopThinkClick.Web.Privacy;
@@ -46,6 +47,14 @@ public static class PrivacySetup
             e.AddMaskingRuleForProtectedInformation<PupilSigned>(x => x with { PupilId = ErasureScope.Blank(x.PupilId) });
             e.AddMaskingRuleForProtectedInformation<SignaturesWitnessed>(x => x with { PupilIds = ErasureScope.Without(x.PupilIds) });
         });
+        builder.Services.ConfigureMarten(opts =>
+        {
+            opts.Schema.For<RetentionSettings>().Identity(x => x.Id);
+            opts.Schema.For<RetentionMarks>().Identity(x => x.Id);
+        });
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateOnStart();
+        builder.Services.AddScoped<RetentionRun>();
+        builder.Services.AddHostedService<RetentionSchedule>();
         builder.Services.AddScoped<PupilErasure>();
         builder.Services.AddScoped<SubjectAccessExport>();
         return builder;

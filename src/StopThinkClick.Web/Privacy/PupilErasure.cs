@@ -7,6 +7,7 @@ using StopThinkClick.Web.Live.Summary;
 using StopThinkClick.Web.Pupils.Progress;
 using StopThinkClick.Web.Safeguarding.Concerns;
 using StopThinkClick.Web.Schools;
+using StopThinkClick.Web.Teachers.Coverage;
 using StopThinkClick.Web.Teachers.SetWork;
 
 namespace StopThinkClick.Web.Privacy;
@@ -42,6 +43,7 @@ public sealed class PupilErasure(IDocumentStore store, AccessLog access)
         session.DeleteWhere<ConcernText>(t => t.AuthorId == pupilId && t.Author == TextAuthor.Pupil);
         session.Delete<WorryWindow>(pupilId);
         session.Delete<PupilProgress>(pupilId);
+        session.Delete<PupilCoverage>(pupilId);
         foreach (var parent in await session.Query<Parent>().ToListAsync(ct))
             if (parent.ChildIds.Contains(pupilId))
                 session.Store(parent with { ChildIds = parent.ChildIds.Where(c => c != pupilId).ToList() });

@@ -64,11 +64,13 @@ public static class DemoSchools
         var text = new System.Text.StringBuilder();
         text.AppendLine($"StopThinkClick is running at {baseUrl}");
         text.AppendLine($"Demo logins (every adult's password: {Password})");
+        text.AppendLine("  The safeguarding lead, deputy and head need two-step sign-in: add their key to an authenticator app,");
+        text.AppendLine("  or run ./stc two-step-code KEY in another terminal for the code to type (each code works once).");
         foreach (var plan in Plans)
         {
             text.AppendLine($"  {plan.Name}");
             foreach (var adult in plan.Adults)
-                text.AppendLine($"    {adult.Role,-22} {adult.Email}");
+                text.AppendLine($"    {adult.Role,-22} {adult.Email}{(adult.TotpSecret is null ? "" : $"   two-step key {adult.TotpSecret}")}");
             foreach (var c in plan.Classes)
             {
                 var pupil = c.Pupils[0];

@@ -29,7 +29,12 @@ public static class ClassCodes
 {
     const string Letters = "ABCDEFGHJKMNPQRSTUVWXYZ";
 
-    public static string New(Random random) =>
+    /// <summary>A new code from the cryptographic generator.</summary>
+    public static string New() =>
+        new string(Enumerable.Range(0, 3).Select(_ => Letters[RandomNumberGenerator.GetInt32(Letters.Length)]).ToArray()) + "-" + RandomNumberGenerator.GetInt32(100, 1000);
+
+    /// <summary>A code from a seeded generator: only for the demo and test schools.</summary>
+    public static string Seeded(Random random) =>
         new string(Enumerable.Range(0, 3).Select(_ => Letters[random.Next(Letters.Length)]).ToArray()) + "-" + random.Next(100, 1000);
 
     public static string Normalise(string code) => code.Trim().ToUpperInvariant().Replace(" ", "").Replace("–", "-");

@@ -27,14 +27,17 @@ public sealed record Pupil(Guid Id, Guid ClassId, string FirstName, string LastI
     public bool Erased { get; init; }
 }
 
-/// <summary>The pupil's picture PIN and login card, stored as hashes, and the lockout after wrong tries.</summary>
+/// <summary>
+/// The pupil's picture PIN and login card, stored as hashes. Wrong tries are counted apart, in
+/// <c>SignIn/Throttle</c>. The stamp is in every sign-in cookie of this pupil: a new one (new
+/// cards, signing out) ends every session that carries the old.
+/// </summary>
 public sealed record PupilSignIn
 {
     public string PinHash { get; init; } = "";
     public int PinLength { get; init; }
     public int CardVersion { get; init; }
-    public int FailedTries { get; init; }
-    public DateTimeOffset? LockedUntil { get; init; }
+    public string Stamp { get; init; } = "";
 }
 
 /// <summary>Remembered per pupil, so the dyslexia-friendly font or larger text follows them to any tablet.</summary>

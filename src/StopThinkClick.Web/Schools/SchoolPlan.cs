@@ -23,7 +23,14 @@ public sealed record PupilPlan(Guid Id, Guid ClassId, string FirstName, string L
     public string DisplayName => $"{FirstName} {LastInitial}.";
 }
 
-public sealed record AdultPlan(Guid Id, string Email, string Password, AdultRole Role, string DisplayName, IReadOnlyList<Guid> ChildIds);
+public sealed record AdultPlan(Guid Id, string Email, string Password, AdultRole Role, string DisplayName, IReadOnlyList<Guid> ChildIds)
+{
+    /// <summary>
+    /// The authenticator key (base32) of those who must use two-step sign-in (lead, deputy, admin),
+    /// made from the seed so the demo can print it and a test can make codes from it.
+    /// </summary>
+    public string? TotpSecret { get; init; }
+}
 
 public sealed record ClassSpec(string Name, Band Band, int Pupils);
 
@@ -64,8 +71,8 @@ public static class SchoolPlanner
             adults.Add(teacher);
             var pupils = Enumerable.Range(0, spec.Pupils).Select(_ => new PupilPlan(
                 faker.Random.Uuid(), classId, faker.PickRandom(FirstNames), faker.Random.String2(1, "ABCDEFGHJKLMNPRSTW"),
-                PicturePin.Random(spec.Band, random), CardSecret(faker))).ToList();
-            classPlans.Add(new ClassPlan(classId, spec.Name, spec.Band, ClassCodes.New(random), teacher, pupils));
+                PicturePin.Seeded(spec.Band, random), CardSecret(faker))).ToList();
+            classPlans.Add(new ClassPlan(classId, spec.Name, spec.Band, ClassCodes.Seeded(random), teacher, pupils));
         }
         // One demo parent with a child in the first and the last class, so "only my own children" shows.
         var children = new[] { classPlans[0].Pupils[0].Id, classPlans[^1].Pupils[0].Id }.Distinct().ToList();
@@ -76,7 +83,10 @@ public static class SchoolPlanner
         AdultPlan Adult(AdultRole role, string email, string fallbackName)
         {
             var title = faker.PickRandom("Ms", "Mr", "Mrs", "Mx", "Miss");
-            return new AdultPlan(faker.Random.Uuid(), email, password, role, $"{title} {faker.PickRandom(Surnames)}", []);
+            return new AdultPlan(faker.Random.Uuid(), email, password, role, $"{title} {faker.PickRandom(Surnames)}", [])
+            {
+                TotpSecret = SignIn.TwoStep.TwoStepRules.Required(role) ? OtpNet.Base32Encoding.ToString(faker.Random.Bytes(20)) : null,
+            };
         }
     }
 

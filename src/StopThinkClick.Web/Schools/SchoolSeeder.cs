@@ -20,7 +20,7 @@ public static class SchoolSeeder
             {
                 session.Store(new Pupil(p.Id, c.Id, p.FirstName, p.LastInitial)
                 {
-                    SignIn = new PupilSignIn { PinHash = PicturePin.Hash(p.Id, p.Pin), PinLength = p.Pin.Count, CardVersion = 1 },
+                    SignIn = new PupilSignIn { PinHash = PicturePin.Hash(p.Id, p.Pin), PinLength = p.Pin.Count, CardVersion = 1, Stamp = SignIn.Sessions.SessionStamps.New() },
                 });
                 session.Store(new LoginCardEntry(LoginCards.EntryId(p.CardSecret), plan.Id, p.Id, 1));
             }
@@ -29,7 +29,10 @@ public static class SchoolSeeder
         {
             if (a.Role == AdultRole.Parent) session.Store(new Parent(a.Id, a.DisplayName, a.ChildIds));
             else session.Store(new StaffMember(a.Id, a.DisplayName, [StaffRoleOf(a.Role)]));
-            var account = new AdultAccount(AdultAccount.Normalise(a.Email), plan.Id, a.Id, a.Role, "");
+            var account = new AdultAccount(AdultAccount.Normalise(a.Email), plan.Id, a.Id, a.Role, "")
+            {
+                SecurityStamp = SignIn.Sessions.SessionStamps.New(), TotpSecret = a.TotpSecret,
+            };
             session.Store(account with { PasswordHash = Hasher.HashPassword(account, a.Password) });
         }
         await session.SaveChangesAsync(ct);

@@ -6,6 +6,7 @@ public static class SchoolsSetup
 {
     public static WebApplicationBuilder AddSchools(this WebApplicationBuilder builder)
     {
+        builder.Services.AddScoped<ClassCodeChange>();
         builder.Services.ConfigureMarten(opts =>
         {
             opts.Schema.For<School>();
@@ -14,10 +15,10 @@ public static class SchoolsSetup
             opts.Schema.For<StaffMember>();
             opts.Schema.For<Parent>();
             // The sign-in directory is looked up before the school is known: one table for all schools.
-            opts.Schema.For<AdultAccount>().SingleTenanted();
+            opts.Schema.For<AdultAccount>().SingleTenanted().UseNumericRevisions(true);
             opts.Schema.For<ClassCodeEntry>().SingleTenanted();
             opts.Schema.For<LoginCardEntry>().SingleTenanted();
-            opts.Schema.For<ParentInvitation>().SingleTenanted().Index(i => i.PupilId);
+            opts.Schema.For<ParentInvitation>().SingleTenanted().UseNumericRevisions(true).Index(i => i.PupilId);
         });
         return builder;
     }

@@ -2,12 +2,16 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using StopThinkClick.Web.SignIn.TwoStep;
 
 namespace StopThinkClick.Web.SignIn;
 
 [EnableRateLimiting(RateLimits.AdultSignIn)]
-public sealed class AdultSignInModel(AdultSignInService signIn) : PageModel
+public sealed class AdultSignInModel(AdultSignInService signIn, TwoStepTickets tickets) : PageModel
 {
+    /// <summary>One message for a locked address whether or not it has an account (issue 13, item 11).</summary>
+    public const string LockedMessage = "there have been too many wrong passwords for this e-mail address. Please wait 15 minutes and try again, or ask your school office.";
+
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -18,17 +22,26 @@ public sealed class AdultSignInModel(AdultSignInService signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var (outcome, user) = await signIn.TryAsync(Email, Password, ct);
-        switch (outcome)
+        var result = await signIn.TryAsync(Email, Password, ct);
+        var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
+        switch (result.Outcome)
         {
             case AdultSignInOutcome.LockedOut:
-                Message = "there have been too many wrong passwords for this account. Please wait 15 minutes and try again, or ask your school office.";
+                Message = LockedMessage;
                 return Page();
             case AdultSignInOutcome.WrongDetails:
                 Message = "that e-mail address and password do not match. Please check them and try again.";
                 return Page();
+            case AdultSignInOutcome.Deactivated:
+                Message = "this account is no longer open. If you still work at the school, please ask the school office.";
+                return Page();
+            case AdultSignInOutcome.NeedsTwoStep:
+                tickets.Issue(HttpContext, result.Account!);
+                return LocalRedirect("/signin/code" + (returnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(returnUrl)));
         }
-        await HttpContext.SignInAsync(user!);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Principals.HomeOf(user!));
+        await HttpContext.SignInAsync(result.User!);
+        // The safeguarding lead, deputies and admins need two-step sign-in before their own pages open.
+        if (TwoStepRules.Required(result.Account!.Role)) return LocalRedirect("/account/two-step?required=true");
+        return LocalRedirect(returnUrl ?? Principals.HomeOf(result.User!));
     }
 }

@@ -2,53 +2,62 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Identity;
 using StopThinkClick.Web.Schools;
+using StopThinkClick.Web.SignIn.Throttle;
 
 namespace StopThinkClick.Web.SignIn;
 
-public enum AdultSignInOutcome { SignedIn, WrongDetails, LockedOut }
+public enum AdultSignInOutcome { SignedIn, NeedsTwoStep, WrongDetails, LockedOut, Deactivated }
+
+public sealed record AdultSignInResult(AdultSignInOutcome Outcome, AdultAccount? Account = null, ClaimsPrincipal? User = null);
 
 /// <summary>
-/// Teachers, parents, the safeguarding lead and admins sign in with e-mail and password. Five
-/// wrong passwords lock the account for fifteen minutes: enough to stop guessing, short enough
-/// not to stop a lesson.
+/// Teachers, parents, the safeguarding lead and admins sign in with e-mail and password, then a
+/// two-step code where they have set one up. Tries are counted per e-mail address in the database
+/// (<see cref="TryCounters"/>), before the password is checked and whether or not the address has
+/// an account: five wrong, then 15 minutes, an hour, a day. Known and unknown addresses get the
+/// same answers, in the same time.
 /// </summary>
-public sealed class AdultSignInService(IDocumentStore store, TimeProvider clock)
+public sealed class AdultSignInService(IDocumentStore store, AdultAccounts accounts, TryCounters counters)
 {
     public const int MaxTries = 5;
-    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
     static readonly PasswordHasher<AdultAccount> Hasher = new();
     static readonly string DummyHash = Hasher.HashPassword(new AdultAccount("", "", Guid.Empty, AdultRole.Teacher, ""), "not a password");
 
-    public async Task<(AdultSignInOutcome Outcome, ClaimsPrincipal? User)> TryAsync(string? email, string? password, CancellationToken ct)
+    public static string Hash(AdultAccount account, string password) => Hasher.HashPassword(account, password);
+
+    public static bool PasswordMatches(AdultAccount? account, string? password)
     {
-        var now = clock.GetUtcNow();
-        await using var session = store.LightweightSession();
-        var account = string.IsNullOrWhiteSpace(email) ? null : await session.LoadAsync<AdultAccount>(AdultAccount.Normalise(email), ct);
-        if (account is null)
+        if (account is not { HasPassword: true })
         {
             // Same work as a real check, so the time taken does not tell which e-mails exist.
             Hasher.VerifyHashedPassword(null!, DummyHash, password ?? "");
-            return (AdultSignInOutcome.WrongDetails, null);
+            return false;
         }
-        if (account.LockedUntil > now) return (AdultSignInOutcome.LockedOut, null);
-
-        var verdict = Hasher.VerifyHashedPassword(account, account.PasswordHash, password ?? "");
-        if (verdict == PasswordVerificationResult.Failed)
-        {
-            var tries = account.FailedTries + 1;
-            session.Store(account with { FailedTries = tries >= MaxTries ? 0 : tries, LockedUntil = tries >= MaxTries ? now + Lockout : null });
-            await session.SaveChangesAsync(ct);
-            return (tries >= MaxTries ? AdultSignInOutcome.LockedOut : AdultSignInOutcome.WrongDetails, null);
-        }
-        if (account.FailedTries > 0 || account.LockedUntil is not null)
-        {
-            session.Store(account with { FailedTries = 0, LockedUntil = null });
-            await session.SaveChangesAsync(ct);
-        }
-        return (AdultSignInOutcome.SignedIn, Principals.ForAdult(account, await DisplayNameAsync(account, ct)));
+        return Hasher.VerifyHashedPassword(account, account.PasswordHash, password ?? "") != PasswordVerificationResult.Failed;
     }
 
-    async Task<string> DisplayNameAsync(AdultAccount account, CancellationToken ct)
+    public async Task<AdultSignInResult> TryAsync(string? email, string? password, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(email) || email.Length > 200)
+        {
+            PasswordMatches(null, password);
+            return new(AdultSignInOutcome.WrongDetails);
+        }
+        var counted = await counters.CountAsync(TryKeys.Password(email), TryPolicy.Adult, ct);
+        if (!counted.Allowed) return new(AdultSignInOutcome.LockedOut);
+
+        var account = await accounts.FindAsync(email, ct);
+        if (!PasswordMatches(account, password))
+            return new(counted.WasLast ? AdultSignInOutcome.LockedOut : AdultSignInOutcome.WrongDetails);
+        await counters.SucceededAsync(TryKeys.Password(email), ct);
+
+        // Only someone who knows the password learns that the account has been closed.
+        if (account!.Deactivated) return new(AdultSignInOutcome.Deactivated);
+        if (account.TotpSecret is not null) return new(AdultSignInOutcome.NeedsTwoStep, account);
+        return new(AdultSignInOutcome.SignedIn, account, Principals.ForAdult(account, await DisplayNameAsync(account, ct)));
+    }
+
+    public async Task<string> DisplayNameAsync(AdultAccount account, CancellationToken ct)
     {
         await using var school = store.QuerySession(account.SchoolId);
         return account.Role == AdultRole.Parent

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using StopThinkClick.Web.Platform.Database;
 using StopThinkClick.Curriculum.Model;
 using StopThinkClick.Web.Schools;
+using StopThinkClick.Web.SignIn.Sessions;
 
 namespace StopThinkClick.Web.SignIn;
 
@@ -17,16 +18,25 @@ public static class Principals
         new(SchoolClaims.School, schoolId),
         new(SchoolClaims.Class, schoolClass.Id.ToString()),
         new(SchoolClaims.Band, schoolClass.Band.ToString()),
+        new(SessionStamps.Claim, pupil.SignIn.Stamp),
     ]);
 
-    public static ClaimsPrincipal ForAdult(AdultAccount account, string displayName) => Build(
+    /// <summary>The claim saying this sign-in passed a second step (an authenticator code or a recovery code).</summary>
+    public const string TwoStepClaim = "amr";
+    public const string TwoStepValue = "mfa";
+
+    public static ClaimsPrincipal ForAdult(AdultAccount account, string displayName, bool twoStep = false) => Build(
     [
         new(ClaimTypes.NameIdentifier, account.PersonId.ToString()),
         new(ClaimTypes.Name, displayName),
         new(ClaimTypes.Email, account.Email),
         new(ClaimTypes.Role, RoleOf(account.Role)),
         new(SchoolClaims.School, account.SchoolId),
+        new(SessionStamps.Claim, account.SecurityStamp),
+        .. twoStep ? [new Claim(TwoStepClaim, TwoStepValue)] : Array.Empty<Claim>(),
     ]);
+
+    public static bool PassedTwoStep(this ClaimsPrincipal user) => user.HasClaim(TwoStepClaim, TwoStepValue);
 
     static ClaimsPrincipal Build(IEnumerable<Claim> claims) =>
         new(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role));
@@ -51,6 +61,8 @@ public static class Principals
 
     public static Guid PersonId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+
+    public static string Email(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Email) ?? "";
 
     public static string SchoolId(this ClaimsPrincipal user) => user.FindFirstValue(SchoolClaims.School) ?? "";
 

@@ -14,12 +14,15 @@ public sealed class PupilClassCodeModel(PupilSignInService signIn, WrongCodeGuar
 {
     public const string RememberedClassCookie = "stc.class";
 
+    const string ChangedMessage = "your class has a new class code. Ask your teacher for it, then type it here.";
+
     [BindProperty] public string? Code { get; set; }
     public string? Message { get; private set; }
 
-    public IActionResult OnGet(bool change = false)
+    public IActionResult OnGet(bool change = false, bool changed = false)
     {
         if (User.IsInRole(Roles.Pupil)) return LocalRedirect("/pupil");
+        if (changed) Message = ChangedMessage;
         var remembered = Request.Cookies[RememberedClassCookie];
         if (!change && !string.IsNullOrEmpty(remembered)) return Redirect($"/pupil/signin/{Uri.EscapeDataString(remembered)}");
         return Page();
@@ -36,6 +39,11 @@ public sealed class PupilClassCodeModel(PupilSignInService signIn, WrongCodeGuar
         var found = await signIn.FindClassAsync(Code, ct);
         if (found is null)
         {
+            if (await signIn.IsRetiredCodeAsync(Code, ct))
+            {
+                Message = ChangedMessage;
+                return Page();
+            }
             guard.Wrong(HttpContext);
             Message = "we can't find that class code. Check the code on the board and try again, or ask your teacher.";
             return Page();

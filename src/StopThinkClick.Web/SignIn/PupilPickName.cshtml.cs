@@ -6,7 +6,7 @@ namespace StopThinkClick.Web.SignIn;
 
 /// <summary>Step 2: the class's names, first name and initial only, as big buttons.</summary>
 [EnableRateLimiting(RateLimits.PupilSignIn)]
-public sealed class PupilPickNameModel(PupilSignInService signIn) : PageModel
+public sealed class PupilPickNameModel(PupilSignInService signIn, WrongCodeGuard guard) : PageModel
 {
     public PupilSignInService.ClassForSignIn? Found { get; private set; }
 
@@ -16,11 +16,19 @@ public sealed class PupilPickNameModel(PupilSignInService signIn) : PageModel
     public async Task<IActionResult> OnGetAsync(string code, string? then, CancellationToken ct)
     {
         Then = Url.IsLocalUrl(then) ? then : null;
+        // The names of a class are what a class code unlocks: guessed codes here count, as on the form.
+        if (guard.Blocked(HttpContext))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
         Found = await signIn.FindClassAsync(code, ct);
         if (Found is null)
         {
+            var retired = await signIn.IsRetiredCodeAsync(code, ct);
+            if (!retired) guard.Wrong(HttpContext);
             Response.Cookies.Delete(PupilClassCodeModel.RememberedClassCookie);
-            return Redirect("/pupil/signin?change=true");
+            return Redirect(retired ? "/pupil/signin?change=true&changed=true" : "/pupil/signin?change=true");
         }
         return Page();
     }

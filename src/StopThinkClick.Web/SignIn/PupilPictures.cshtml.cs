@@ -7,7 +7,7 @@ using StopThinkClick.Web.Schools;
 
 namespace StopThinkClick.Web.SignIn;
 
-/// <summary>Step 3: the picture PIN. Wrong pictures get a kind "try again"; five in a row pause that pupil.</summary>
+/// <summary>Step 3: the picture PIN. Wrong pictures get a kind "try again"; five in a row pause that pupil (see PupilSignInService).</summary>
 [EnableRateLimiting(RateLimits.PupilSignIn)]
 public sealed class PupilPicturesModel(PupilSignInService signIn) : PageModel
 {
@@ -31,7 +31,7 @@ public sealed class PupilPicturesModel(PupilSignInService signIn) : PageModel
         if (found is null) return Redirect("/pupil/signin?change=true");
 
         var taps = (pictures ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(8).ToList();
-        var (outcome, pupil) = await signIn.TryPinAsync(found, pupilId, taps, ct);
+        var (outcome, pupil) = await signIn.TryPinAsync(HttpContext, found, pupilId, taps, ct);
         switch (outcome)
         {
             case PinOutcome.SignedIn:
@@ -41,6 +41,12 @@ public sealed class PupilPicturesModel(PupilSignInService signIn) : PageModel
             case PinOutcome.LockedOut:
                 Locked = true;
                 Message = "those pictures were not right a few times. Let's take a little break. Ask your teacher to help you sign in.";
+                return Page();
+            case PinOutcome.ClassPaused or PinOutcome.AddressPaused:
+                // A spray of guesses, not one child's slip: the whole class (or this device) rests a while.
+                Locked = true;
+                Message = "picture sign-in is taking a little break for your class. Ask your teacher to help you, or use your login card.";
+                if (outcome == PinOutcome.AddressPaused) Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 return Page();
             default:
                 Message = "those pictures are not quite right. Have another go!";

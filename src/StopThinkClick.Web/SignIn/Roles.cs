@@ -15,9 +15,11 @@ public static class Policies
 {
     public const string Pupil = "pupil";
     public const string Parent = "parent";
+    /// <summary>Any adult with an account: their own password and two-step sign-in.</summary>
+    public const string Adult = "adult";
     /// <summary>Any member of staff: teachers, the safeguarding lead and deputy, the school admin.</summary>
     public const string Staff = "staff";
-    /// <summary>Only the designated safeguarding lead and their deputy read the concern log.</summary>
+    /// <summary>Only the designated safeguarding lead and their deputy read the concern log, and only after two-step sign-in.</summary>
     public const string Safeguarding = "safeguarding";
     public const string SchoolAdmin = "school-admin";
 }
@@ -38,4 +40,10 @@ public sealed class RateLimitOptions
 
     /// <summary>Wrong class, join or invitation codes (or login cards) from one address in ten minutes before it must wait.</summary>
     public int WrongCodesPerTenMinutes { get; set; } = 10;
+
+    /// <summary>Wrong picture PINs from one address in ten minutes, over every class (a school's tablets share an address).</summary>
+    public int WrongPinsPerAddressPerTenMinutes { get; set; } = 60;
+
+    /// <summary>Wrong picture PINs for one class in ten minutes before its PIN sign-in pauses (cards still work).</summary>
+    public int WrongPinsPerClassPerTenMinutes { get; set; } = 30;
 }

@@ -1,8 +1,13 @@
 using System.Threading.RateLimiting;
+using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
+using StopThinkClick.Web.SignIn.Links;
+using StopThinkClick.Web.SignIn.Sessions;
+using StopThinkClick.Web.SignIn.Throttle;
+using StopThinkClick.Web.SignIn.TwoStep;
 
 namespace StopThinkClick.Web.SignIn;
 
@@ -22,7 +27,26 @@ public static class SignInSetup
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
                 options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
-                options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    // A lead or admin without two-step sign-in is sent to set it up, not just told "no".
+                    if (NeedsTwoStep(context.HttpContext.User) && !context.Request.Path.StartsWithSegments("/hubs"))
+                    {
+                        context.Response.Redirect("/account/two-step?required=true");
+                        return Task.CompletedTask;
+                    }
+                    return RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+                };
+                // Revocation on the server: a cookie counts only while its stamp is its person's stamp.
+                options.Events.OnValidatePrincipal = async context =>
+                {
+                    var stamps = context.HttpContext.RequestServices.GetRequiredService<SessionStamps>();
+                    if (context.Principal is null || !await stamps.IsCurrentAsync(context.Principal, context.HttpContext.RequestAborted))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    }
+                };
             });
 
         // Deny by default: a page or endpoint that names no policy needs someone signed in; the public
@@ -31,9 +55,10 @@ public static class SignInSetup
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Pupil, p => p.RequireRole(Roles.Pupil))
             .AddPolicy(Policies.Parent, p => p.RequireRole(Roles.Parent))
+            .AddPolicy(Policies.Adult, p => p.RequireRole(Roles.Parent, Roles.Teacher, Roles.SafeguardingLead, Roles.DeputySafeguardingLead, Roles.SchoolAdmin))
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Teacher, Roles.SafeguardingLead, Roles.DeputySafeguardingLead, Roles.SchoolAdmin))
-            .AddPolicy(Policies.Safeguarding, p => p.RequireRole(Roles.SafeguardingLead, Roles.DeputySafeguardingLead))
-            .AddPolicy(Policies.SchoolAdmin, p => p.RequireRole(Roles.SchoolAdmin));
+            .AddPolicy(Policies.Safeguarding, p => p.RequireRole(Roles.SafeguardingLead, Roles.DeputySafeguardingLead).RequireClaim(Principals.TwoStepClaim, Principals.TwoStepValue))
+            .AddPolicy(Policies.SchoolAdmin, p => p.RequireRole(Roles.SchoolAdmin).RequireClaim(Principals.TwoStepClaim, Principals.TwoStepValue));
 
         var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         builder.Services.AddRateLimiter(options =>
@@ -49,10 +74,28 @@ public static class SignInSetup
         });
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
         builder.Services.AddSingleton<WrongCodeGuard>();
+        builder.Services.AddSingleton<WrongPinGuard>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<SessionStamps>();
+        builder.Services.AddSingleton<TryCounters>();
+        builder.Services.AddSingleton<AdultAccounts>();
+        builder.Services.AddSingleton<TwoStepTickets>();
+        builder.Services.AddScoped<TwoStepCheck>();
+        builder.Services.AddScoped<PasswordLinks>();
+        builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
+        builder.Services.ConfigureMarten((services, opts) =>
+        {
+            opts.Listeners.Add(new StampListener(services.GetRequiredService<SessionStamps>));
+            opts.Schema.For<TryCounter>().SingleTenanted().UseNumericRevisions(true);
+            opts.Schema.For<PasswordLink>().SingleTenanted().UseNumericRevisions(true);
+        });
         builder.Services.AddScoped<PupilSignInService>();
         builder.Services.AddScoped<AdultSignInService>();
         return builder;
     }
+
+    static bool NeedsTwoStep(System.Security.Claims.ClaimsPrincipal user) =>
+        !user.PassedTwoStep() && (user.IsInRole(Roles.SafeguardingLead) || user.IsInRole(Roles.DeputySafeguardingLead) || user.IsInRole(Roles.SchoolAdmin));
 
     static RateLimitPartition<string> PerClient(HttpContext context, int perMinute) =>
         RateLimitPartition.GetSlidingWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ =>

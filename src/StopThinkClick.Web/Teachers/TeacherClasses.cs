@@ -19,6 +19,9 @@ public static class TeacherClasses
     public static async Task<SchoolClass?> OneAsync(IQuerySession school, ClaimsPrincipal user, Guid classId, CancellationToken ct)
     {
         var schoolClass = await school.LoadAsync<SchoolClass>(classId, ct);
-        return schoolClass is not null && (user.IsInRole(Roles.SchoolAdmin) || schoolClass.TeacherIds.Contains(user.PersonId())) ? schoolClass : null;
+        return schoolClass is not null && MayTeach(user, schoolClass) ? schoolClass : null;
     }
+
+    public static bool MayTeach(ClaimsPrincipal user, SchoolClass schoolClass) =>
+        user.IsInRole(Roles.SchoolAdmin) || schoolClass.TeacherIds.Contains(user.PersonId());
 }

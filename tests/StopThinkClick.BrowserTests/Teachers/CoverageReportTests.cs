@@ -15,10 +15,7 @@ public sealed class CoverageReportTests(BrowserApp app)
         var school = await app.NewSchoolAsync((Band.Y3, 3), (Band.Y5, 3));
         var admin = school.Adult(StopThinkClick.Web.Schools.AdultRole.SchoolAdmin);
         var page = await app.NewPageAsync(1280, 720);
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("E-mail address").FillAsync(admin.Email);
-        await page.GetByLabel("Password").FillAsync(admin.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await StopThinkClick.BrowserTests.SignIn.BrowserSignIn.AdultAsync(page, admin);
         await page.GotoAsync("/coverage");
 
         var headers = page.Locator("table.coverage thead th");

@@ -35,7 +35,10 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
         // These two only ever answer with an error status (403, or 404 when nothing failed), for everyone.
         ["/not-allowed"] = Who.None, ["/error"] = Who.None, ["/status/{code:int}"] = Who.None, ["/{*path}"] = Who.None, ["/health/live"] = Who.Everyone, ["/health/ready"] = Who.Everyone,
         ["/pupil/signin"] = Who.Everyone, ["/pupil/signin/{code}"] = Who.Everyone, ["/pupil/signin/{code}/{pupilId:guid}"] = Who.Everyone,
-        ["/card/{secret}"] = Who.Everyone, ["/parent/join"] = Who.Everyone, ["/live/join"] = Who.Everyone, ["/live/code/{code}"] = Who.Everyone,
+        ["/card/{secret}"] = Who.Everyone, ["/parent/join"] = Who.Everyone, ["/signin/forgot"] = Who.Everyone,
+        // Only with a password-checked ticket, or a real one-time link: the matrix has neither.
+        ["/signin/code"] = Who.None, ["/account/set-password/{secret}"] = Who.None,
+        ["/account"] = Who.Parent | Who.Staff, ["/account/two-step"] = Who.Parent | Who.Staff, ["/live/join"] = Who.Everyone, ["/live/code/{code}"] = Who.Everyone,
 
         ["/pupil"] = Who.Pupil, ["/pupil/reminder"] = Who.Pupil, ["/pupil/settings"] = Who.Pupil, ["/pupil/worried"] = Who.Pupil,
         ["/pupil/lessons/{lessonId}"] = Who.Pupil, ["/pupil/lessons/{lessonId}/{step:int}"] = Who.Pupil, ["/pupil/lessons/{lessonId}/done"] = Who.None, // only after finishing; the walk has not
@@ -57,7 +60,8 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
         ["/safeguarding/access"] = Who.Lead, ["/safeguarding/leavers"] = Who.Lead, ["/safeguarding/pupils/{pupilId:guid}/file"] = Who.Lead,
 
         ["/admin"] = Who.Admin, ["/admin/classes/{classId:guid}"] = Who.Admin, ["/admin/classes/{classId:guid}/invitations"] = Who.Admin,
-        ["/admin/pupils/import"] = Who.Admin, ["/admin/staff"] = Who.Admin, ["/admin/pupils/{pupilId:guid}"] = Who.Admin,
+        ["/admin/pupils/import"] = Who.Admin, ["/admin/staff"] = Who.Admin, ["/admin/parents"] = Who.Admin, ["/admin/pupils/{pupilId:guid}"] = Who.Admin,
+        ["/admin/retention"] = Who.Admin,
     };
 
     /// <summary>Public routes that still refuse someone: a pupil of another school cannot join A's session by its code.</summary>
@@ -66,7 +70,8 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
     /// <summary>Routes that carry none of school A's ids: school B's people see their own school there.</summary>
     static readonly HashSet<string> OwnSchoolRoutes =
         ["/pupil", "/pupil/reminder", "/pupil/settings", "/pupil/worried", "/parent", "/teacher", "/teacher/browse", "/teacher/browse/{itemId}", "/coverage", "/concerns", "/concerns/new",
-         "/safeguarding", "/safeguarding/access", "/safeguarding/leavers", "/admin", "/admin/pupils/import", "/admin/staff",
+         "/safeguarding", "/safeguarding/access", "/safeguarding/leavers", "/admin", "/admin/pupils/import", "/admin/staff", "/admin/parents", "/account", "/account/two-step",
+         "/admin/retention",
          "/pupil/lessons/{lessonId}", "/pupil/lessons/{lessonId}/{step:int}", "/pupil/quizzes/{quizId}", "/pupil/scenarios/{scenarioId}"];
 
     /// <summary>Two schools, six people in each (anonymous once), and school A's ids to put in routes.</summary>
@@ -167,6 +172,9 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
         ["/signin"] = Who.Everyone, ["/signout"] = Who.Everyone, ["/pupil/signin"] = Who.Everyone, ["/pupil/signin/{code}/{pupilId:guid}"] = Who.Everyone,
         ["/parent/join?handler=Check"] = Who.Everyone, ["/parent/join?handler=Create"] = Who.Everyone, ["/parent/join?handler=Attach"] = Who.Everyone,
         ["/live/join"] = Who.Everyone, ["/live/code/{code}"] = Who.Everyone, ["/error"] = Who.None, ["/status/{code:int}"] = Who.None,
+        // A forgotten password, the two-step code and a one-time link are public; with an empty form they change nothing.
+        ["/signin/forgot"] = Who.Everyone, ["/signin/code"] = Who.Everyone, ["/account/set-password/{secret}"] = Who.Everyone,
+        ["/account"] = Who.Parent | Who.Staff, ["/account/two-step"] = Who.Parent | Who.Staff, ["/account/two-step?handler=Off"] = Who.Parent | Who.Staff,
 
         ["/pupil/settings"] = Who.Pupil, ["/pupil/worried"] = Who.Pupil, ["/pupil/lessons/{lessonId}"] = Who.Pupil,
         ["/pupil/lessons/{lessonId}/{step:int}?handler=Next"] = Who.Pupil, ["/pupil/lessons/{lessonId}/{step:int}?handler=Finish"] = Who.Pupil,
@@ -181,17 +189,23 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
         ["/concerns/new"] = Who.Staff,
         ["/teacher/classes/{classId:guid}/live"] = Who.Teacher | Who.Admin, ["/teacher/classes/{classId:guid}/set-work"] = Who.Teacher | Who.Admin,
         ["/teacher/classes/{classId:guid}/set-work?handler=Remove"] = Who.Teacher | Who.Admin, ["/teacher/classes/{classId:guid}/cards"] = Who.Teacher | Who.Admin,
+        ["/teacher/classes/{classId:guid}/cards?handler=Clear"] = Who.Teacher | Who.Admin, ["/teacher/classes/{classId:guid}/cards?handler=Code"] = Who.Teacher | Who.Admin,
 
         ["/safeguarding/concerns/{concernId:guid}?handler=Acknowledge"] = Who.Lead, ["/safeguarding/concerns/{concernId:guid}?handler=Note"] = Who.Lead,
         ["/safeguarding/concerns/{concernId:guid}?handler=Action"] = Who.Lead, ["/safeguarding/concerns/{concernId:guid}?handler=Close"] = Who.Lead,
+        ["/safeguarding/leavers?handler=Erase"] = Who.Lead,
 
         ["/admin?handler=AddClass"] = Who.Admin, ["/admin?handler=MoveUp"] = Who.Admin, ["/admin/staff"] = Who.Admin, ["/admin/pupils/import"] = Who.Admin,
         ["/admin/classes/{classId:guid}?handler=AddPupil"] = Who.Admin, ["/admin/classes/{classId:guid}?handler=Teacher"] = Who.Admin,
         ["/admin/classes/{classId:guid}/invitations"] = Who.Admin, ["/admin/pupils/{pupilId:guid}?handler=Erase"] = Who.Admin,
+        ["/admin/retention"] = Who.Admin,
+        ["/admin/staff?handler=Link"] = Who.Admin, ["/admin/staff?handler=Deactivate"] = Who.Admin, ["/admin/staff?handler=Reopen"] = Who.Admin,
+        ["/admin/staff?handler=Role"] = Who.Admin, ["/admin/staff?handler=ResetTwoStep"] = Who.Admin,
+        ["/admin/parents?handler=Unlink"] = Who.Admin, ["/admin/parents?handler=Link"] = Who.Admin,
     };
 
     /// <summary>Posts that change who is signed in or reprint cards: tried last, so they cannot spoil the others.</summary>
-    static readonly string[] TriedLast = ["/teacher/classes/{classId:guid}/cards", "/admin?handler=MoveUp", "/signout"];
+    static readonly string[] TriedLast = ["/teacher/classes/{classId:guid}/cards", "/teacher/classes/{classId:guid}/cards?handler=Code", "/admin?handler=MoveUp", "/signout"];
 
     /// <summary>Who may call each live hub method on school A's session: its pupils, or the teacher who runs it.</summary>
     static readonly Dictionary<string, Who> HubMatrix = new()
@@ -218,7 +232,8 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null);
         var open = pages.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).ToHashSet();
         var meant = Matrix.Where(m => m.Value.HasFlag(Who.Anonymous)).Select(m => m.Key).Where(r => !r.StartsWith("/health/", StringComparison.Ordinal))
-            .Concat(["/not-allowed", "/error", "/status/{code:int}"]); // the error pages must answer whoever failed
+            .Concat(["/not-allowed", "/error", "/status/{code:int}"]) // the error pages must answer whoever failed
+            .Concat(["/signin/code", "/account/set-password/{secret}"]); // public, but open only with a password-checked ticket or a real link
         open.ShouldBe(meant.ToHashSet(), ignoreOrder: true);
     }
 

@@ -64,3 +64,27 @@ public sealed class AdultSignInTests(AppOnKestrel app)
         page.Location!.ShouldContain("/not-allowed");
     }
 }
+
+[Collection(nameof(AppCollection))]
+public sealed class AdultLockOutMessageTests(AppOnKestrel app)
+{
+    /// <summary>Issue 13, item 11: the lock-out must not tell a guesser which e-mail addresses have accounts.</summary>
+    [Fact]
+    public async Task The_lock_out_message_is_the_same_for_known_and_unknown_addresses()
+    {
+        var school = await app.NewSchoolAsync();
+        async Task<string> SixthTryAsync(string email)
+        {
+            var client = FormClient.For(app);
+            for (var i = 0; i < 5; i++) await client.PostFormAsync("/signin", new Dictionary<string, string> { ["email"] = email, ["password"] = $"guess {i}" });
+            var sixth = await client.PostFormAsync("/signin", new Dictionary<string, string> { ["email"] = email, ["password"] = "one more guess" });
+            return System.Text.RegularExpressions.Regex.Match(sixth.Body, "<strong>Sorry:</strong>[^<]*|role=\"alert\"[^>]*>(.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        }
+
+        var known = await SixthTryAsync(school.Adult(AdultRole.Teacher).Email);
+        var unknown = await SixthTryAsync($"nobody.{school.Id}@example.org");
+
+        known.ShouldContain("too many wrong passwords");
+        unknown.ShouldBe(known);
+    }
+}

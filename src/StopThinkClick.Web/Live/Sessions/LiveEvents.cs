@@ -32,7 +32,11 @@ public sealed record BoardNamesChanged(Guid SessionId, bool Shown, DateTimeOffse
 public sealed record ScreensLocked(Guid SessionId, DateTimeOffset At);
 public sealed record ScreensUnlocked(Guid SessionId, DateTimeOffset At);
 
-/// <summary>A pupil pressed "I'm worried" during the session; the concern itself is on its own stream.</summary>
+/// <summary>
+/// A pupil pressed "I'm worried" during the session; the concern itself is on its own stream.
+/// <c>ConcernId</c> is the id this press was raised with (made on the server; the concern log keeps
+/// it among the concern's press ids, and may merge repeated presses into one concern).
+/// </summary>
 /// <param name="WorryId">the pupil's device's id for this press (a resend is recognised by it); empty in streams written before it existed</param>
 public sealed record WorryRaised(Guid SessionId, Guid PupilId, Guid ConcernId, DateTimeOffset At, Guid WorryId = default);
 

@@ -1,9 +1,11 @@
 namespace StopThinkClick.Web.Platform.Database;
 
 /// <summary>
-/// <c>./stc backup FILE</c> and <c>./stc restore FILE [--into NAME]</c>: the database in
-/// ConnectionStrings:Marten, or the embedded one. <c>--into</c> restores into a new local
-/// database of that name (the embedded cluster), for trying a restore without touching live data.
+/// <c>./stc backup FILE [--to age1…]</c> and <c>./stc restore FILE --key KEYFILE [--into NAME]</c>:
+/// the database in ConnectionStrings:Marten, or the embedded one. A backup is encrypted to the
+/// public keys in <c>--to</c> or <c>Backups:Recipients</c>; a restore opens it with the school's key
+/// file. <c>--into</c> restores into a new local database of that name (the embedded cluster), for
+/// trying a restore without touching live data.
 /// </summary>
 public static class BackupCommand
 {
@@ -13,7 +15,7 @@ public static class BackupCommand
     {
         if (args.Length < 2)
         {
-            Console.Error.WriteLine("usage: backup FILE | restore FILE [--into NAME]");
+            Console.Error.WriteLine("usage: backup FILE [--to age1…] | restore FILE --key KEYFILE [--into NAME]");
             return 2;
         }
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -21,7 +23,7 @@ public static class BackupCommand
         var startedHere = false;
         try
         {
-            var into = args.SkipWhile(a => a != "--into").Skip(1).FirstOrDefault();
+            var into = Option(args, "--into");
             string connection;
             if (into is not null)
             {
@@ -34,12 +36,12 @@ public static class BackupCommand
 
             if (args[0] == "backup")
             {
-                await Backups.BackupAsync(connection, args[1]);
-                Console.WriteLine($"Backed up {DatabaseConnection.Describe(connection)} to {Path.GetFullPath(args[1])} ({new FileInfo(args[1]).Length:N0} bytes).");
+                await Backups.BackupAsync(connection, args[1], Recipients(args, configuration));
+                Console.WriteLine($"Backed up {DatabaseConnection.Describe(connection)} to {Path.GetFullPath(args[1])} ({new FileInfo(args[1]).Length:N0} bytes, encrypted with age).");
             }
             else
             {
-                await Backups.RestoreAsync(connection, args[1]);
+                await Backups.RestoreAsync(connection, args[1], Option(args, "--key") is { } key ? Path.GetFullPath(key) : null);
                 Console.WriteLine($"Restored {Path.GetFullPath(args[1])} into {DatabaseConnection.Describe(connection)}.");
             }
             return 0;
@@ -55,4 +57,12 @@ public static class BackupCommand
             if (startedHere) local?.StopIfRunning();
         }
     }
+
+    /// <summary>Public keys (age1…) from every <c>--to</c> and from Backups:Recipients (spaces or commas between them).</summary>
+    static IReadOnlyList<string> Recipients(string[] args, IConfiguration configuration) =>
+        args.Select((a, i) => a == "--to" && i + 1 < args.Length ? args[i + 1] : null).OfType<string>()
+            .Concat((configuration["Backups:Recipients"] ?? "").Split([' ', ',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct().ToList();
+
+    static string? Option(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 }

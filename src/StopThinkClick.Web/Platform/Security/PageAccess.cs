@@ -20,6 +20,8 @@ public static class PageAccess
         "/SignIn/AdultSignIn", "/SignIn/SignOut", "/SignIn/LoginCard",
         "/SignIn/PupilClassCode", "/SignIn/PupilPickName", "/SignIn/PupilPictures",
         "/Parents/Join",
+        // The two-step code after a right password, a one-time password link, a forgotten password.
+        "/SignIn/TwoStep/SignInCode", "/SignIn/Account/SetPassword", "/SignIn/Account/Forgot",
     ];
 
     public static void OpenPublicPages(this PageConventionCollection conventions)

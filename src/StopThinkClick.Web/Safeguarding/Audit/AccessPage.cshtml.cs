@@ -31,6 +31,7 @@ public sealed class AccessPageModel(SchoolSessions sessions) : PageModel
         AccessKind.SubjectAccessExport => "Downloaded a child's data (subject access)",
         AccessKind.Erasure => "Erased a child's data",
         AccessKind.LeaversErasure => "Erased a leaver's learning data",
+        AccessKind.RetentionErasure => "Erased a leaver's learning data when the school's retention period ended (nightly run)",
         _ => kind.ToString(),
     };
 }

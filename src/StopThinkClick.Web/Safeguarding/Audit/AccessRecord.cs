@@ -1,7 +1,7 @@
 namespace StopThinkClick.Web.Safeguarding.Audit;
 
 /// <summary>What was looked at, exported or erased.</summary>
-public enum AccessKind { ConcernList, Concern, SafeguardingFile, LiveWorryLine, SubjectAccessExport, Erasure, LeaversErasure }
+public enum AccessKind { ConcernList, Concern, SafeguardingFile, LiveWorryLine, SubjectAccessExport, Erasure, LeaversErasure, RetentionErasure }
 
 /// <summary>
 /// One look at (or export or erasure of) a child's safeguarding or personal data: who, in which

@@ -33,7 +33,7 @@ public sealed partial class AdminHomeModel(SchoolSessions sessions) : PageModel
             return await DoneAsync("choose the class's year group from the list (Reception to Year 6).", true, ct);
         await using var session = sessions.Current();
         string code;
-        do code = ClassCodes.New(Random.Shared);
+        do code = ClassCodes.New();
         while (await session.LoadAsync<ClassCodeEntry>(code, ct) is not null);
         var id = Guid.CreateVersion7();
         session.Store(new SchoolClass(id, name, band.Value, code, teacherId is { } t ? [t] : []));

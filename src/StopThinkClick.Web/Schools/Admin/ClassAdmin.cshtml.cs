@@ -24,7 +24,7 @@ public sealed class ClassAdminModel(SchoolSessions sessions) : PageModel
         if (!await LoadAsync(classId, ct)) return NotFound();
         if (PupilNames.Problem(firstName, lastInitial) is { } problem) return await DoneAsync(classId, problem + ".", true, ct);
         var (first, initial) = PupilNames.Clean(firstName!, lastInitial!);
-        var pin = PicturePin.Random(Class!.Band, Random.Shared);
+        var pin = PicturePin.Random(Class!.Band);
         var id = Guid.CreateVersion7();
         await using (var session = sessions.Current())
         {

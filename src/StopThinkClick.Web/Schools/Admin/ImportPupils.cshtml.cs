@@ -73,7 +73,7 @@ public sealed class ImportPupilsModel(SchoolSessions sessions) : PageModel
         {
             var (first, initial) = PupilNames.Clean(r.First, r.Initial);
             var id = Guid.CreateVersion7();
-            var pin = PicturePin.Random(r.Class!.Band, Random.Shared);
+            var pin = PicturePin.Random(r.Class!.Band);
             session.Store(new Pupil(id, r.Class.Id, first, initial) { SignIn = new PupilSignIn { PinHash = PicturePin.Hash(id, pin), PinLength = pin.Count } });
         }
         await session.SaveChangesAsync(ct);

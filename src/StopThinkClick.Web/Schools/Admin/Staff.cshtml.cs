@@ -1,40 +1,48 @@
 using System.Net.Mail;
-using System.Security.Cryptography;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StopThinkClick.Web.Platform.Database;
 using StopThinkClick.Web.SignIn;
+using StopThinkClick.Web.SignIn.Links;
+using StopThinkClick.Web.SignIn.Sessions;
 
 namespace StopThinkClick.Web.Schools.Admin;
 
-/// <summary>Staff accounts. A new account gets a one-time password shown once, to hand over in person.</summary>
+/// <summary>
+/// Staff accounts. The admin never sees or sets a password: a new account gets a one-time welcome
+/// link (e-mailed where the school has a mail server, otherwise shown once to pass on), and a
+/// forgotten password a reset link. Leavers are deactivated — signed out everywhere at once, their
+/// name kept for history — and every role change is recorded.
+/// </summary>
 [Authorize(Policy = Policies.SchoolAdmin)]
-public sealed class StaffModel(SchoolSessions sessions) : PageModel
+public sealed class StaffModel(SchoolSessions sessions, AdultAccounts accounts, PasswordLinks links, TimeProvider clock) : PageModel
 {
-    static readonly PasswordHasher<AdultAccount> Hasher = new();
+    public sealed record Row(StaffMember Member, AdultAccount? Account);
+    public sealed record HistoryLine(DateTimeOffset At, string Text);
 
-    public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
+    public IReadOnlyList<Row> Staff { get; private set; } = [];
+    public IReadOnlyList<HistoryLine> History { get; private set; } = [];
     public string? Message { get; private set; }
+    public string? Link { get; private set; }
     public bool Refused { get; private set; }
+    public static readonly AdultRole[] StaffRoles = [AdultRole.Teacher, AdultRole.SafeguardingLead, AdultRole.DeputySafeguardingLead, AdultRole.SchoolAdmin];
 
-    public static string RoleName(StaffRole role) => role switch
-    {
-        StaffRole.SafeguardingLead => "Designated safeguarding lead",
-        StaffRole.DeputySafeguardingLead => "Deputy safeguarding lead",
-        StaffRole.SchoolAdmin => "School admin",
-        _ => "Teacher",
-    };
+    public static string RoleName(StaffRole role) => RoleName(AccountRoles.Of(role));
 
     public static string RoleName(AdultRole role) => role switch
     {
         AdultRole.SafeguardingLead => "Designated safeguarding lead",
         AdultRole.DeputySafeguardingLead => "Deputy safeguarding lead",
         AdultRole.SchoolAdmin => "School admin",
+        AdultRole.Parent => "Parent or carer",
         _ => "Teacher",
     };
+
+    string BaseUrl => $"{Request.Scheme}://{Request.Host}";
+    Guid Me => User.PersonId();
+    DateTimeOffset Now => clock.GetUtcNow();
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -42,24 +50,90 @@ public sealed class StaffModel(SchoolSessions sessions) : PageModel
     {
         displayName = displayName?.Trim();
         if (string.IsNullOrEmpty(displayName) || displayName.Length > 60) return await DoneAsync("give a name of up to 60 characters.", true, ct);
-        if (string.IsNullOrWhiteSpace(email) || !MailAddress.TryCreate(email.Trim(), out _)) return await DoneAsync("that e-mail address does not look right.", true, ct);
-        if (role is AdultRole.Parent) return await DoneAsync("parents join with an invitation letter, not here.", true, ct);
-        await using var session = sessions.Current();
+        if (string.IsNullOrWhiteSpace(email) || email.Length > 200 || !MailAddress.TryCreate(email.Trim(), out _)) return await DoneAsync("that e-mail address does not look right.", true, ct);
+        if (!StaffRoles.Contains(role)) return await DoneAsync("parents join with an invitation letter, not here.", true, ct);
         var id = AdultAccount.Normalise(email);
-        if (await session.LoadAsync<AdultAccount>(id, ct) is not null) return await DoneAsync("that e-mail address already has an account.", true, ct);
+        if (await accounts.FindAsync(id, ct) is not null) return await DoneAsync("that e-mail address already has an account.", true, ct);
         var personId = Guid.CreateVersion7();
-        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(9)).Replace('+', 'k').Replace('/', 'm');
-        var account = new AdultAccount(id, sessions.CurrentSchoolId(), personId, role, "");
-        session.Store(account with { PasswordHash = Hasher.HashPassword(account, password) });
-        session.Store(new StaffMember(personId, displayName, [role switch
+        await using (var session = sessions.Current())
         {
-            AdultRole.SafeguardingLead => StaffRole.SafeguardingLead,
-            AdultRole.DeputySafeguardingLead => StaffRole.DeputySafeguardingLead,
-            AdultRole.SchoolAdmin => StaffRole.SchoolAdmin,
-            _ => StaffRole.Teacher,
-        }]));
+            // No password: the person chooses their own from the welcome link.
+            session.Insert(new AdultAccount(id, sessions.CurrentSchoolId(), personId, role, "") { SecurityStamp = SessionStamps.New() });
+            session.Store(new StaffMember(personId, displayName, [AccountRoles.StaffRoleOf(role)]));
+            session.Events.StartStream(personId, new StaffAccountOpened(personId, role, Me, Now), new SignInLinkIssued(personId, "welcome", Me, Now));
+            try { await session.SaveChangesAsync(ct); }
+            catch (JasperFx.DocumentAlreadyExistsException) { return await DoneAsync("that e-mail address already has an account.", true, ct); }
+        }
+        return await LinkIssuedAsync(displayName, id, PasswordLinkKind.Welcome, ct);
+    }
+
+    public async Task<IActionResult> OnPostLinkAsync(Guid personId, CancellationToken ct)
+    {
+        if (await RowAsync(personId, ct) is not { Account: { } account } row) return await DoneAsync("choose someone from the list.", true, ct);
+        if (account.Deactivated) return await DoneAsync($"{row.Member.DisplayName}'s account is closed. Reopen it first.", true, ct);
+        await AppendAsync(personId, new SignInLinkIssued(personId, "reset", Me, Now), ct);
+        return await LinkIssuedAsync(row.Member.DisplayName, account.Email, PasswordLinkKind.Reset, ct);
+    }
+
+    public async Task<IActionResult> OnPostDeactivateAsync(Guid personId, CancellationToken ct)
+    {
+        if (personId == Me) return await DoneAsync("you cannot close your own account here. Ask another admin.", true, ct);
+        if (await RowAsync(personId, ct) is not { Account: { } account } row) return await DoneAsync("choose someone from the list.", true, ct);
+        await accounts.ChangeAsync(account.Email, a => a.Deactivated ? null : a with { Deactivated = true }, ct, endOtherSessions: true,
+            alsoWrite: (s, _, _) => s.Events.Append(personId, new StaffAccountDeactivated(personId, Me, Now)));
+        return await DoneAsync($"{row.Member.DisplayName} can no longer sign in, and every session of theirs has ended. Their name stays in the school's records.", false, ct);
+    }
+
+    public async Task<IActionResult> OnPostReopenAsync(Guid personId, CancellationToken ct)
+    {
+        if (await RowAsync(personId, ct) is not { Account: { } account } row) return await DoneAsync("choose someone from the list.", true, ct);
+        await accounts.ChangeAsync(account.Email, a => a.Deactivated ? a with { Deactivated = false } : null, ct, endOtherSessions: true,
+            alsoWrite: (s, _, _) => s.Events.Append(personId, new StaffAccountReopened(personId, Me, Now)));
+        return await DoneAsync($"{row.Member.DisplayName}'s account is open again. Send them a new sign-in link if they need one.", false, ct);
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync(Guid personId, AdultRole role, CancellationToken ct)
+    {
+        if (personId == Me) return await DoneAsync("you cannot change your own role here. Ask another admin.", true, ct);
+        if (!StaffRoles.Contains(role)) return await DoneAsync("choose a staff role.", true, ct);
+        if (await RowAsync(personId, ct) is not { Account: { } account } row) return await DoneAsync("choose someone from the list.", true, ct);
+        if (account.Role == role) return await DoneAsync($"{row.Member.DisplayName} already has that role.", true, ct);
+        // A new stamp: the old role in their cookie must not outlive the change.
+        await accounts.ChangeAsync(account.Email, a => a with { Role = role }, ct, endOtherSessions: true, alsoWrite: (s, before, _) =>
+        {
+            s.Store(row.Member with { Roles = [AccountRoles.StaffRoleOf(role)] });
+            s.Events.Append(personId, new StaffRoleChanged(personId, before.Role, role, Me, Now));
+        });
+        return await DoneAsync($"{row.Member.DisplayName} is now {RoleName(role).ToLowerInvariant()}. They have been signed out, so the new role applies at once.", false, ct);
+    }
+
+    public async Task<IActionResult> OnPostResetTwoStepAsync(Guid personId, CancellationToken ct)
+    {
+        if (await RowAsync(personId, ct) is not { Account: { } account } row) return await DoneAsync("choose someone from the list.", true, ct);
+        await accounts.ChangeAsync(account.Email, a => a.TotpSecret is null ? null : a with { TotpSecret = null, RecoveryCodeHashes = [] }, ct, endOtherSessions: true,
+            alsoWrite: (s, _, _) => s.Events.Append(personId, new TwoStepReset(personId, Me, Now)));
+        return await DoneAsync($"{row.Member.DisplayName} will set up two-step sign-in again next time they sign in.", false, ct);
+    }
+
+    async Task<IActionResult> LinkIssuedAsync(string name, string email, PasswordLinkKind kind, CancellationToken ct)
+    {
+        var link = await links.IssueAsync(email, kind, BaseUrl, ct);
+        if (link is null) return await DoneAsync($"a sign-in link is e-mailed to {name} ({email}). It works once.", false, ct);
+        Link = link;
+        return await DoneAsync($"give {name} this one-time link to choose their own password (shown only now; it works once and runs out after {(kind == PasswordLinkKind.Welcome ? "7 days" : "24 hours")}):", false, ct);
+    }
+
+    async Task AppendAsync(Guid personId, object evt, CancellationToken ct)
+    {
+        await using var session = sessions.Current();
+        session.Events.Append(personId, evt);
         await session.SaveChangesAsync(ct);
-        return await DoneAsync($"{displayName} can sign in as {id} with the one-time password {password} (shown only now: give it to them in person).", false, ct);
+    }
+
+    async Task<Row?> RowAsync(Guid personId, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Staff.FirstOrDefault(r => r.Member.Id == personId);
     }
 
     async Task<IActionResult> DoneAsync(string message, bool refused, CancellationToken ct)
@@ -72,7 +146,11 @@ public sealed class StaffModel(SchoolSessions sessions) : PageModel
 
     async Task LoadAsync(CancellationToken ct)
     {
+        var schoolId = sessions.CurrentSchoolId();
         await using var school = sessions.QueryCurrent();
-        Staff = (await school.Query<StaffMember>().ToListAsync(ct)).OrderBy(s => s.DisplayName).ToList();
+        var members = await school.Query<StaffMember>().ToListAsync(ct);
+        var byPerson = (await school.Query<AdultAccount>().Where(a => a.SchoolId == schoolId).ToListAsync(ct)).ToDictionary(a => a.PersonId);
+        Staff = members.OrderBy(s => s.DisplayName).Select(m => new Row(m, byPerson.GetValueOrDefault(m.Id))).ToList();
+        History = await AccountHistory.RecentAsync(school, members.ToDictionary(m => m.Id, m => m.DisplayName), ct);
     }
 }

@@ -7,7 +7,6 @@ using StopThinkClick.Web.Live.Sessions;
 using StopThinkClick.Web.Live.Summary;
 using StopThinkClick.Web.Platform.Database;
 using StopThinkClick.Web.Platform.Web;
-using StopThinkClick.Web.Pupils.Progress;
 using StopThinkClick.Web.Schools;
 using StopThinkClick.Web.SignIn;
 
@@ -41,12 +40,18 @@ public sealed class CoverageReportModel(SchoolSessions sessions, Catalogue catal
     async Task LoadAsync(Band? band, CancellationToken ct)
     {
         Band = band;
+        // Small documents in two round trips: the classes, the pupils on roll and only the class and
+        // item of each live lesson taught; then the pupils' projected rows by id.
         await using var school = sessions.QueryCurrent();
-        var classes = await school.Query<SchoolClass>().ToListAsync(ct);
+        var batch = school.CreateBatchQuery();
+        var classesFound = batch.Query<SchoolClass>().ToList();
+        var rows = ClassRows.Queue(batch);
+        var taughtFound = batch.Query<LiveSessionSummary>().Where(s => s.Kind == LiveKind.Lesson).Select(s => new TaughtLive(s.ClassId, s.ItemId)).ToList();
+        await batch.Execute(ct);
+        var classes = await classesFound;
+        var pupils = await ClassRows.WithRowsAsync(school, await rows, ct);
+        var summaries = await taughtFound;
         BandsInSchool = classes.Select(c => c.Band).Distinct().Order().ToList();
-        var pupils = await school.Query<Pupil>().Where(p => !p.Erased).ToListAsync(ct);
-        var progress = (await school.LoadManyAsync<PupilProgress>(ct, pupils.Select(p => p.Id))).ToDictionary(p => p.Id);
-        var summaries = await school.Query<LiveSessionSummary>().Where(s => s.Kind == LiveKind.Lesson).ToListAsync(ct);
 
         IEnumerable<(string Name, Band Band, IReadOnlyList<Guid> ClassIds)> groups = band is null
             ? classes.GroupBy(c => c.Band).OrderBy(g => g.Key).Select(g => (g.Key.DisplayName(), g.Key, (IReadOnlyList<Guid>)g.Select(c => c.Id).ToList()))
@@ -55,11 +60,14 @@ public sealed class CoverageReportModel(SchoolSessions sessions, Catalogue catal
         Rows = groups.Select(g =>
         {
             var lessons = catalogue.LessonsFor(g.Band).ToList();
-            var members = pupils.Where(p => g.ClassIds.Contains(p.ClassId)).Select(p => progress.GetValueOrDefault(p.Id) ?? new PupilProgress()).ToList();
+            var members = pupils.Where(p => g.ClassIds.Contains(p.Pupil.ClassId)).Select(p => p.Coverage).ToList();
             var taught = summaries.Where(s => g.ClassIds.Contains(s.ClassId)).Select(s => catalogue.Lesson(s.ItemId)).OfType<Lesson>().ToList();
             var cells = Strands.All.Select(s =>
                 new Cell(s, StrandCoverage.Class(members, s, lessons).Covered, taught.Count(l => l.Strands.Contains(s)))).ToList();
             return new Row(g.Name, members.Count, cells, StrandCoverage.TeachNext(cells.Select(c => (c.Strand, c.Covered)), members.Count, lessons));
         }).ToList();
     }
+
+    /// <summary>A live lesson taught to a class: all the report needs of its summary.</summary>
+    public sealed record TaughtLive(Guid ClassId, string ItemId);
 }

@@ -1,5 +1,4 @@
 using StopThinkClick.Curriculum.Model;
-using StopThinkClick.Web.Pupils.Progress;
 
 namespace StopThinkClick.Web.Teachers.Coverage;
 
@@ -12,24 +11,24 @@ public sealed record StrandCell(int Done, int Available, int? QuizPercent)
     public string Words => Available == 0 ? "n/a" : Done == 0 ? "Not yet" : $"{Done} of {Available}{(QuizPercent is { } q ? $", quiz {q}%" : "")}";
 }
 
-/// <summary>The arithmetic of coverage, shared by the class dashboard and the school report.</summary>
+/// <summary>The arithmetic of coverage over the projected rows, shared by the class dashboard and the school report.</summary>
 public static class StrandCoverage
 {
-    public static StrandCell Cell(PupilProgress progress, Strand strand, IReadOnlyList<Lesson> bandLessons, Catalogue catalogue)
+    public static StrandCell Cell(PupilCoverage pupil, Strand strand, IReadOnlyList<Lesson> bandLessons)
     {
         var inStrand = bandLessons.Where(l => l.Strands.Contains(strand)).ToList();
-        var done = inStrand.Where(l => progress.Lessons.GetValueOrDefault(l.Id)?.Completed == true).ToList();
-        var scores = done.Select(l => progress.Quizzes.GetValueOrDefault(l.QuizId)).Where(q => q is { Completions: > 0, Questions: > 0 })
-            .Select(q => 100 * q!.BestRightFirstTime / q.Questions).ToList();
+        var done = inStrand.Where(l => pupil.Finished(l.Id)).ToList();
+        var scores = done.Select(l => pupil.Quizzes.GetValueOrDefault(l.QuizId)).Where(q => q is { Questions: > 0 })
+            .Select(q => 100 * q!.RightFirstTime / q.Questions).ToList();
         return new StrandCell(done.Count, inStrand.Count, scores.Count > 0 ? (int)scores.Average() : null);
     }
 
     /// <summary>Pupils who finished at least one lesson in the strand, out of all.</summary>
-    public static (int Covered, int Pupils) Class(IEnumerable<PupilProgress> pupils, Strand strand, IReadOnlyList<Lesson> bandLessons)
+    public static (int Covered, int Pupils) Class(IEnumerable<PupilCoverage> pupils, Strand strand, IReadOnlyList<Lesson> bandLessons)
     {
         var inStrand = bandLessons.Where(l => l.Strands.Contains(strand)).Select(l => l.Id).ToHashSet();
         var list = pupils.ToList();
-        return (list.Count(p => p.Lessons.Any(l => l.Value.Completed && inStrand.Contains(l.Key))), list.Count);
+        return (list.Count(p => p.Lessons.Any(inStrand.Contains)), list.Count);
     }
 
     /// <summary>

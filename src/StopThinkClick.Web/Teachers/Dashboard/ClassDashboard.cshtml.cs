@@ -3,10 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StopThinkClick.Curriculum.Model;
-using StopThinkClick.Web.Aup.Status;
 using StopThinkClick.Web.Live.Summary;
 using StopThinkClick.Web.Platform.Database;
-using StopThinkClick.Web.Pupils.Progress;
 using StopThinkClick.Web.Schools;
 using StopThinkClick.Web.SignIn;
 using StopThinkClick.Web.Teachers.Coverage;
@@ -14,7 +12,7 @@ using StopThinkClick.Web.Teachers.Coverage;
 namespace StopThinkClick.Web.Teachers.Dashboard;
 
 /// <summary>
-/// The class at a glance, from the projections: each pupil by strand, who has not signed the AUP,
+/// The class at a glance, from the projected coverage rows (not by folding each pupil's progress): each pupil by strand, who has not signed the AUP,
 /// who missed live sessions, and what to teach next so the class covers every strand for its band.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
@@ -33,32 +31,40 @@ public sealed class ClassDashboardModel(SchoolSessions sessions, Catalogue catal
 
     public async Task<IActionResult> OnGetAsync(Guid classId, CancellationToken ct)
     {
+        // One batch (the class, its pupils, who missed the last sessions), then the pupils' projected rows by id.
         await using var school = sessions.QueryCurrent();
-        Class = await TeacherClasses.OneAsync(school, User, classId, ct);
-        if (Class is null) return NotFound();
-        var pupils = (await school.Query<Pupil>().Where(p => p.ClassId == classId && !p.Erased).ToListAsync(ct))
-            .OrderBy(p => p.FirstName).ThenBy(p => p.LastInitial).ToList();
-        var progress = (await school.LoadManyAsync<PupilProgress>(ct, pupils.Select(p => p.Id))).ToDictionary(p => p.Id);
-        PupilProgress Of(Pupil p) => progress.GetValueOrDefault(p.Id) ?? new PupilProgress { Id = p.Id };
-        var lessons = catalogue.LessonsFor(Class.Band).ToList();
+        var batch = school.CreateBatchQuery();
+        var found = batch.Load<SchoolClass>(classId);
+        var rows = ClassRows.Queue(batch, classId);
+        var absences = batch.Query<LiveSessionSummary>().Where(s => s.ClassId == classId).OrderByDescending(s => s.EndedAt).Take(10)
+            .Select(s => new SessionAbsences(s.Absent)).ToList();
+        await batch.Execute(ct);
+        Class = await found;
+        if (Class is null || !TeacherClasses.MayTeach(User, Class)) return NotFound();
 
-        Rows = pupils.Select(p => new Row(p.DisplayName, Strands.Select(s => StrandCoverage.Cell(Of(p), s, lessons, catalogue)).ToList())).ToList();
-        ClassCoverage = Strands.Select(s => StrandCoverage.Class(pupils.Select(Of), s, lessons)).ToList();
+        var pupils = (await ClassRows.WithRowsAsync(school, await rows, ct)).OrderBy(r => r.Pupil.FirstName).ThenBy(r => r.Pupil.LastInitial).ToList();
+        var lessons = catalogue.LessonsFor(Class.Band).ToList();
+        Rows = pupils.Select(r => new Row(r.Pupil.DisplayName, Strands.Select(s => StrandCoverage.Cell(r.Coverage, s, lessons)).ToList())).ToList();
+        ClassCoverage = Strands.Select(s => StrandCoverage.Class(pupils.Select(r => r.Coverage), s, lessons)).ToList();
         Next = Strands.Select((s, i) => (Strand: s, ClassCoverage[i]))
             .Where(x => x.Item2.Pupils > 0 && StrandCoverage.Percent(x.Item2.Covered, x.Item2.Pupils) < 80)
             .OrderBy(x => StrandCoverage.Percent(x.Item2.Covered, x.Item2.Pupils))
             .Select(x => (Lesson: lessons.Where(l => l.Strands.Contains(x.Strand))
-                    .OrderBy(l => pupils.Count(p => Of(p).Lessons.GetValueOrDefault(l.Id)?.Completed == true)).FirstOrDefault(),
+                    .OrderBy(l => pupils.Count(r => r.Coverage.Finished(l.Id))).FirstOrDefault(),
                 x.Strand, StrandCoverage.Percent(x.Item2.Covered, x.Item2.Pupils)))
             .Where(x => x.Lesson is not null).DistinctBy(x => x.Lesson!.Id).Take(4)
             .Select(x => (x.Lesson!, x.Strand, x.Item3)).ToList();
 
         var now = clock.GetUtcNow();
-        Unsigned = pupils.Where(p => !AupStatus.For(Of(p), Class.Band, catalogue, now).Pupil.Current).Select(p => p.DisplayName).ToList();
+        var aup = catalogue.PupilAupFor(Class.Band);
+        Unsigned = pupils.Where(r => !r.Coverage.SignedCurrent(aup, now)).Select(r => r.Pupil.DisplayName).ToList();
 
-        var summaries = await school.Query<LiveSessionSummary>().Where(s => s.ClassId == classId).OrderByDescending(s => s.EndedAt).Take(10).ToListAsync(ct);
+        var summaries = await absences;
         Sessions = summaries.Count;
-        Missed = pupils.Select(p => (p.DisplayName, summaries.Count(s => s.Absent.Contains(p.Id)))).Where(x => x.Item2 > 0).OrderByDescending(x => x.Item2).ToList();
+        Missed = pupils.Select(r => (r.Pupil.DisplayName, summaries.Count(s => s.Absent.Contains(r.Pupil.Id)))).Where(x => x.Item2 > 0).OrderByDescending(x => x.Item2).ToList();
         return Page();
     }
+
+    /// <summary>Only the absences of a past session: its answers and worries are not this page's business.</summary>
+    public sealed record SessionAbsences(IReadOnlyList<Guid> Absent);
 }

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Mail;
+using JasperFx;
+using Marten;
+using Microsoft.Extensions.Options;
+using StopThinkClick.Web.Schools;
+
+namespace StopThinkClick.Web.SignIn.Links;
+
+public enum LinkOutcome { Done, Unknown, Used, Expired, Closed }
+
+/// <summary>Makes, sends and redeems one-time password links. An admin never sees or sets a password.</summary>
+public sealed class PasswordLinks(IDocumentStore store, AdultAccounts accounts, IOptions<MailOptions> mail, TimeProvider clock, ILogger<PasswordLinks> logger)
+{
+    public bool CanEmail => mail.Value.Configured;
+
+    /// <summary>
+    /// Makes a link for <paramref name="email"/>. With mail configured it is e-mailed and null is
+    /// returned; otherwise the full address is returned, to be shown once to the admin.
+    /// </summary>
+    public async Task<string?> IssueAsync(string email, PasswordLinkKind kind, string baseUrl, CancellationToken ct)
+    {
+        var secret = PasswordLink.NewSecret();
+        var now = clock.GetUtcNow();
+        await using (var session = store.LightweightSession())
+        {
+            session.Insert(new PasswordLink(PasswordLink.IdOf(secret), AdultAccount.Normalise(email), kind, now, now + PasswordLink.LifetimeOf(kind)));
+            await session.SaveChangesAsync(ct);
+        }
+        var url = baseUrl + PasswordLink.Path(secret);
+        if (!CanEmail) return url;
+        await SendAsync(email, kind, url, ct);
+        return null;
+    }
+
+    public async Task<(LinkOutcome Outcome, PasswordLink? Link)> CheckAsync(string? secret, CancellationToken ct)
+    {
+        if (!PasswordLink.LooksLikeSecret(secret)) return (LinkOutcome.Unknown, null);
+        await using var query = store.QuerySession();
+        var link = await query.LoadAsync<PasswordLink>(PasswordLink.IdOf(secret!), ct);
+        if (link is null) return (LinkOutcome.Unknown, null);
+        if (link.UsedAt is not null) return (LinkOutcome.Used, link);
+        if (link.ExpiresAt < clock.GetUtcNow()) return (LinkOutcome.Expired, link);
+        var account = await accounts.FindAsync(link.Email, ct);
+        return account is null || account.Deactivated ? (LinkOutcome.Closed, link) : (LinkOutcome.Done, link);
+    }
+
+    /// <summary>Uses the link once: marks it used "if still unused", then sets the password and ends every other session.</summary>
+    public async Task<(LinkOutcome Outcome, AdultAccount? Account)> RedeemAsync(string? secret, string password, CancellationToken ct)
+    {
+        var (outcome, link) = await CheckAsync(secret, ct);
+        if (outcome != LinkOutcome.Done) return (outcome, null);
+        await using (var session = store.LightweightSession())
+        {
+            session.UpdateRevision(link! with { UsedAt = clock.GetUtcNow() }, link!.Version + 1);
+            try
+            {
+                await session.SaveChangesAsync(ct);
+            }
+            catch (ConcurrencyException)
+            {
+                return (LinkOutcome.Used, null);
+            }
+        }
+        var account = await accounts.ChangeAsync(link.Email, a => a with { PasswordHash = AdultSignInService.Hash(a, password) }, ct, endOtherSessions: true);
+        return account is null ? (LinkOutcome.Closed, null) : (LinkOutcome.Done, account);
+    }
+
+    async Task SendAsync(string email, PasswordLinkKind kind, string url, CancellationToken ct)
+    {
+        var options = mail.Value;
+        using var client = new SmtpClient(options.SmtpHost, options.SmtpPort) { EnableSsl = options.EnableSsl };
+        if (!string.IsNullOrEmpty(options.UserName)) client.Credentials = new NetworkCredential(options.UserName, options.Password);
+        var (subject, opening) = kind == PasswordLinkKind.Welcome
+            ? ("Your StopThinkClick account", "Your school has made you a StopThinkClick account. Choose your password here:")
+            : ("Set a new StopThinkClick password", "Someone (we hope you) asked for a new StopThinkClick password. Choose one here:");
+        using var message = new MailMessage(options.From, email, subject,
+            $"{opening}\n\n{url}\n\nThe link works once and runs out after {(kind == PasswordLinkKind.Welcome ? "7 days" : "24 hours")}. If you did not expect this e-mail, you can ignore it.");
+        await client.SendMailAsync(message, ct);
+        logger.LogInformation("Sent a {Kind} link by e-mail", kind);
+    }
+}

@@ -1,0 +1,19 @@
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace StopThinkClick.Web.Teachers.Coverage;
+
+public static class CoverageSetup
+{
+    /// <summary>The rows the class dashboard and the coverage report read, kept inline (see <see cref="PupilCoverageProjection"/> for why).</summary>
+    public static WebApplicationBuilder AddCoverage(this WebApplicationBuilder builder)
+    {
+        builder.Services.ConfigureMarten(opts =>
+        {
+            opts.Projections.Add<PupilCoverageProjection>(ProjectionLifecycle.Inline);
+            opts.Schema.For<ReadModelBuilt>().SingleTenanted();
+        });
+        builder.Services.AddHostedService<PupilCoverageBackfill>();
+        return builder;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using StopThinkClick.TestSupport;
+using StopThinkClick.Web.Schools;
+using static Microsoft.Playwright.Assertions;
+
+namespace StopThinkClick.BrowserTests.SignIn;
+
+/// <summary>The adult account pages as a person uses them: two-step sign-in, and a welcome link instead of a password from the admin.</summary>
+[Collection(nameof(BrowserCollection))]
+public sealed class AdultAccountFlowTests(BrowserApp app)
+{
+    static async Task SignInAsync(IPage page, AdultPlan adult, string? password = null)
+    {
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("E-mail address").FillAsync(adult.Email);
+        await page.GetByLabel("Password").FillAsync(password ?? adult.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task The_safeguarding_lead_types_their_authenticator_code_and_the_concern_log_opens()
+    {
+        var school = await app.NewSchoolAsync();
+        var lead = school.Adult(AdultRole.SafeguardingLead);
+        var page = await app.NewPageAsync();
+
+        await SignInAsync(page, lead);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your sign-in code" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the two-step code page");
+        await BrowserApp.ScreenshotAsync(page, "two-step-code");
+        await page.GetByLabel("Code").FillAsync("123 456");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("that code did not work");
+        await page.GetByLabel("Code").FillAsync(TwoStepCodes.NextCode(lead.Email));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/safeguarding$"));
+    }
+
+    [Fact]
+    public async Task A_new_teacher_chooses_their_own_password_from_the_admins_one_time_link()
+    {
+        var school = await app.NewSchoolAsync();
+        var admin = school.Adult(AdultRole.SchoolAdmin);
+        var adminPage = await app.NewPageAsync();
+        await SignInAsync(adminPage, admin);
+        await adminPage.GetByLabel("Code").FillAsync(TwoStepCodes.NextCode(admin.Email));
+        await adminPage.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await adminPage.GotoAsync("/admin/staff");
+        var email = $"welcome@{school.Id}.test";
+        await adminPage.GetByLabel("Name as pupils say it").FillAsync("Ms Welcome");
+        await adminPage.GetByLabel("School e-mail address").FillAsync(email);
+        await adminPage.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        var link = (await adminPage.Locator("#one-time-link").TextContentAsync())!.Trim();
+        await Accessibility.AssertNoSeriousViolationsAsync(adminPage, "the staff page");
+        await BrowserApp.ScreenshotAsync(adminPage, "admin-staff-link");
+
+        var page = await app.NewPageAsync(768, 1024);
+        await page.GotoAsync(link);
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the set-password page");
+        await page.GetByLabel("New password").FillAsync("tea biscuit bicycle");
+        await page.GetByLabel("The same password again").FillAsync("tea biscuit bicycle");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set my password" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("your password is set");
+        await page.GotoAsync(link);
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("already been used");
+
+        await SignInAsync(page, new AdultPlan(Guid.Empty, email, "", AdultRole.Teacher, "", []), "tea biscuit bicycle");
+        await Expect(page).ToHaveURLAsync(new Regex("/teacher$"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "My account" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Change my password" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "my account");
+    }
+}
