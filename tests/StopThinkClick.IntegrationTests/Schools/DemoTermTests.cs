@@ -100,6 +100,7 @@ public sealed class DemoTermTests(AppOnKestrel app, ITestOutputHelper output)
         var id = "d" + Guid.NewGuid().ToString("N")[..10];
         var plan = SchoolPlanner.Plan(id, demo.Name, $"{id}.test", demo.Classes.Select(c => new ClassSpec(c.Name, c.Band, c.Pupils.Count)).ToList(), 2026_01, "test-password-1");
         await SchoolSeeder.WriteAsync(app.Store, plan);
+        TwoStepCodes.Remember(plan);
         return plan;
     }
 
