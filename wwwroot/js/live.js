@@ -45,6 +45,28 @@
   connection.serverTimeoutInMilliseconds = 20000;
   connection.keepAliveIntervalInMilliseconds = 8000;
 
+  // ---- The board fits the projector ------------------------------------------------------------
+  // Nobody can scroll a projector. Sizes follow the window's height (site.css); a slide with long
+  // text lowers --fit (the board's root font size, so text, gaps and pictures shrink together)
+  // until nothing sticks out below or to the side.
+  function fitBoard() {
+    if (view !== "board") return;
+    const html = document.documentElement;
+    const page = document.scrollingElement;
+    const overflows = () => page.scrollHeight > window.innerHeight || page.scrollWidth > window.innerWidth;
+    let fit = 1;
+    html.style.setProperty("--fit", "1");
+    while (fit > 0.4 && overflows()) {
+      fit = Math.round((fit - 0.04) * 100) / 100;
+      html.style.setProperty("--fit", String(fit));
+    }
+  }
+  if (view === "board") {
+    fitBoard();
+    window.addEventListener("resize", fitBoard);
+    document.fonts?.ready.then(fitBoard);
+  }
+
   // ---- Slides ------------------------------------------------------------------------------
   let version = Number(document.getElementById("slide-content")?.dataset.version ?? 0);
   let refreshing = false;
@@ -68,6 +90,7 @@
           version = Number(document.getElementById("slide-content")?.dataset.version ?? version);
           window.StopThinkClick?.ReadAloud?.wire(slide);
           window.StopThinkClick?.SignaturePad?.wire(slide);
+          fitBoard();
           if (focusedInSlide || view === "pupil") slide.querySelector("h1, h2")?.setAttribute("tabindex", "-1");
           if (focusedInSlide) slide.querySelector("h1, h2")?.focus();
           if (!again) return;
@@ -118,17 +141,15 @@
     document.querySelectorAll("[data-joined]").forEach((el) => { el.textContent = p.joined; });
     document.querySelectorAll("progress[data-count-for]").forEach((el) => { el.max = Math.max(1, p.joined); });
     const names = document.querySelector("[data-joined-names]");
-    if (names && p.firstName) { const li = document.createElement("li"); li.textContent = p.firstName; names.append(li); }
-    const cell = document.querySelector(`tr[data-pupil="${p.pupilId}"] [data-joined-cell]`);
-    if (cell) cell.textContent = "Yes";
+    if (names && p.firstName) { const li = document.createElement("li"); li.textContent = p.firstName; names.append(li); fitBoard(); }
+    // The console lists who joined first and folds the rest away: draw it again.
+    if (view === "console") refresh();
   });
 
   function showCounts(counts, done) {
     for (const [id, n] of Object.entries(counts)) {
-      const bar = document.querySelector(`progress[data-count-for="${id}"]`);
-      if (bar) bar.value = n;
-      const number = document.querySelector(`[data-number-for="${id}"]`);
-      if (number) number.textContent = n;
+      document.querySelectorAll(`progress[data-count-for="${id}"]`).forEach((bar) => { bar.value = n; });
+      document.querySelectorAll(`[data-number-for="${id}"]`).forEach((number) => { number.textContent = n; });
       const consoleCount = document.querySelector(`[data-vote-count-for="${id}"]`);
       if (consoleCount) consoleCount.textContent = n;
     }
@@ -148,6 +169,12 @@
     }
   });
 
+  // …and who voted for what: the roster's vote column fills in as the votes come.
+  connection.on("VoteSeen", (v) => {
+    const cell = document.querySelector(`tr[data-pupil="${v.pupilId}"] [data-vote-cell]`);
+    if (cell) cell.textContent = document.querySelector(`[data-choice-label="${v.choiceId}"]`)?.textContent || v.choiceId;
+  });
+
   function alertTeacher(text) {
     const box = root.querySelector("[data-alerts]");
     if (!box) return;
@@ -156,6 +183,7 @@
     p.textContent = text;
     box.prepend(p);
   }
+  // w.concernId is not shown or linked: it may name a concern that was merged into an earlier one (see _ConsolePanel).
   connection.on("Worry", (w) => { alertTeacher(`${w.name} pressed "I'm worried". Only you can see this; it is in the safeguarding lead's log.`); refresh(); });
   connection.on("Meaning", (m) => alertTeacher(`${m.name} asked what this promise means: "${m.promise}"`));
   connection.on("Affirmed", (c) => {

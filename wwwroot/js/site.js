@@ -51,7 +51,8 @@ const ReadAloud = (() => {
     const nodes = [];
     while (walker.nextNode()) nodes.push(walker.currentNode);
     for (const node of nodes) {
-      if (node.parentElement.closest(".read-aloud, [aria-hidden='true'], .visually-hidden, script, style")) continue;
+      // "Read to me" reads the content, never the buttons ("Check my answer", "Next"), nor hidden text.
+      if (node.parentElement.closest(".read-aloud, button, .button, input, select, textarea, [aria-hidden='true'], .visually-hidden, script, style")) continue;
       const fragment = document.createDocumentFragment();
       for (const part of node.textContent.split(/(\s+)/)) {
         if (!part) continue;

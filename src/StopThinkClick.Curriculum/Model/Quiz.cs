@@ -45,6 +45,10 @@ public sealed record Question(
 
 /// <summary>
 /// One option. For a sort question, <see cref="Right"/> means "belongs in the safe box";
-/// for the others it means "a right answer".
+/// for the others it means "a right answer". <see cref="Picture"/> lets a child who cannot read
+/// yet answer by the picture alone (every Reception option has one).
 /// </summary>
-public sealed record QuestionOption(string Id, RichText Text, bool Right, RichText Feedback);
+public sealed record QuestionOption(string Id, RichText Text, bool Right, RichText Feedback)
+{
+    public Picture? Picture { get; init; }
+}

@@ -21,6 +21,9 @@ public sealed partial class Body
         public string Mark { get; } = mark;
         public string Text { get; set; } = text;
         public Dictionary<string, (string Value, int Line)> Fields { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The option's own picture lines (<c>![alt](name)</c> indented under it, or at the start of its line).</summary>
+        public List<(string Name, string Alt, int Line)> Pictures { get; } = [];
     }
 
     /// <param name="settingNames">the <c>name:</c> lines allowed straight under the heading</param>
@@ -50,6 +53,12 @@ public sealed partial class Body
                 item = marked.Success
                     ? new Item(line, marked.Groups[1].Value.Trim().ToLowerInvariant(), marked.Groups[2].Value.Trim())
                     : new Item(line, "", line.Text[2..].Trim());
+                var leading = LeadingPicture().Match(item.Text);
+                if (leading.Success)
+                {
+                    item.Pictures.Add((leading.Groups[2].Value.Trim(), leading.Groups[1].Value.Trim(), line.Number));
+                    item.Text = item.Text[leading.Length..].Trim();
+                }
                 body.Items.Add(item);
                 field = null;
             }
@@ -63,7 +72,10 @@ public sealed partial class Body
                     continue;
                 }
                 var f = FieldLine().Match(line.Text);
-                if (f.Success)
+                var ownPicture = PictureLine().Match(line.Text);
+                if (ownPicture.Success)
+                    item.Pictures.Add((ownPicture.Groups[2].Value.Trim(), ownPicture.Groups[1].Value.Trim(), line.Number));
+                else if (f.Success)
                 {
                     field = f.Groups[1].Value;
                     if (!item.Fields.TryAdd(field, (f.Groups[2].Value.Trim(), line.Number)))
@@ -131,4 +143,7 @@ public sealed partial class Body
 
     [GeneratedRegex(@"^\s*!\[([^\]]*)\]\(([^)\s]*)\)\s*$")]
     private static partial Regex PictureLine();
+
+    [GeneratedRegex(@"^!\[([^\]]*)\]\(([^)\s]*)\)")]
+    private static partial Regex LeadingPicture();
 }

@@ -68,6 +68,7 @@ public static class QuizReader
         foreach (var item in body.Items)
             options.Add(ReadOption(file, item, type, ((char)('a' + options.Count)).ToString()));
         CheckMarks(file, type, body.Items, options, heading);
+        OptionPictures.Check(file, options, heading);
         return new Question(id, type, prompt, picture, options, safeLabel, notSafeLabel);
     }
 
@@ -105,7 +106,7 @@ public static class QuizReader
         }
         foreach (var other in item.Fields.Where(x => !x.Key.Equals("Feedback", StringComparison.OrdinalIgnoreCase)))
             p.Add(other.Value.Line, $"'{other.Key}:' belongs to scenario choices, not quiz options", "remove it, or put its words in the feedback");
-        return new QuestionOption(id, text, right, feedback);
+        return new QuestionOption(id, text, right, feedback) { Picture = OptionPictures.Read(file, item, type) };
     }
 
     static void CheckMarks(FileContext file, QuestionType type, List<Body.Item> items, List<QuestionOption> options, int heading)

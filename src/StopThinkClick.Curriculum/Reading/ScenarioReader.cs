@@ -165,6 +165,8 @@ public static partial class ScenarioReader
         var line = item.Line.Number;
         if (item.Mark is not ("safe" or "risky"))
             p.Add(line, "a choice is marked [safe] or [risky]", "start the line with '- [safe] ' or '- [risky] '");
+        foreach (var extra in item.Pictures)
+            p.Add(extra.Line, "a story choice cannot have a picture", "put the picture on its own line at the top of the scene");
 
         var arrow = ArrowSplit().Match(item.Text);
         var (words, target) = arrow.Success ? (arrow.Groups[1].Value.Trim(), arrow.Groups[2].Value.Trim()) : (item.Text, "");

@@ -34,7 +34,7 @@ public sealed class PupilErasure(IDocumentStore store, AccessLog access)
             return $"{pupil.FirstName} has open safeguarding concerns. The safeguarding lead must close or transfer them first.";
 
         var sessionIds = await session.Query<LiveSessionCard>().Where(c => c.ClassId == pupil.ClassId).Select(c => c.Id).ToListAsync(ct);
-        session.Store(pupil with { FirstName = "Erased", LastInitial = "-", Erased = true, SignIn = new PupilSignIn(), Preferences = new PupilPreferences() });
+        session.Store(pupil with { FirstName = "Erased", LastInitial = "-", Erased = true, SignIn = new PupilSignIn(), Preferences = new PupilPreferences(), Avatar = null });
         session.DeleteWhere<LoginCardEntry>(e => e.PupilId == pupilId);
         session.DeleteWhere<ParentInvitation>(i => i.PupilId == pupilId);
         session.DeleteWhere<Signature>(s => s.PupilId == pupilId);

@@ -15,7 +15,7 @@ namespace StopThinkClick.Web.Privacy;
 [Authorize(Policy = Policies.SchoolAdmin)]
 public sealed class RetentionPageModel(SchoolSessions sessions, IOptions<RetentionOptions> server) : PageModel
 {
-    public static readonly (int Min, int Max) Learning = (1, 84), Signatures = (12, 120), Parents = (1, 36);
+    public static readonly (int Min, int Max) Learning = (1, 84), Signatures = (12, 120), Parents = (1, 36), Staff = (1, 84);
 
     public RetentionSettings Settings { get; private set; } = RetentionSettings.Defaults;
     public RetentionOptions Server => server.Value;
@@ -24,19 +24,20 @@ public sealed class RetentionPageModel(SchoolSessions sessions, IOptions<Retenti
 
     public async Task OnGetAsync(CancellationToken ct) => Settings = await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(int learningRecordsMonths, int signatureMonths, int parentMonths, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int learningRecordsMonths, int signatureMonths, int parentMonths, int staffMonths, CancellationToken ct)
     {
         Settings = await LoadAsync(ct);
         var problem = Outside("Learning records of leavers", learningRecordsMonths, Learning)
             ?? Outside("Pupils' signatures", signatureMonths, Signatures)
-            ?? Outside("Parents' accounts", parentMonths, Parents);
+            ?? Outside("Parents' accounts", parentMonths, Parents)
+            ?? Outside("Closed staff sign-ins", staffMonths, Staff);
         if (problem is not null)
         {
             (Message, Refused) = (problem + " Nothing was changed.", true);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        Settings = Settings with { LearningRecordsMonthsAfterLeaving = learningRecordsMonths, AupSignatureMonths = signatureMonths, ParentAccountMonthsWithoutChildren = parentMonths };
+        Settings = Settings with { LearningRecordsMonthsAfterLeaving = learningRecordsMonths, AupSignatureMonths = signatureMonths, ParentAccountMonthsWithoutChildren = parentMonths, StaffAccountMonthsAfterClosing = staffMonths };
         await using var session = sessions.Current();
         session.Store(Settings);
         await session.SaveChangesAsync(ct);

@@ -8,29 +8,38 @@ using StopThinkClick.Web.SignIn;
 
 namespace StopThinkClick.Web.Pupils;
 
-/// <summary>The dyslexia-friendly font and bigger words, saved on the pupil so they follow them to any tablet.</summary>
+/// <summary>The dyslexia-friendly font, bigger words and pages that read themselves aloud, saved on the pupil so they follow them to any tablet.</summary>
 [Authorize(Policy = Policies.Pupil)]
 public sealed class SettingsModel(SchoolSessions sessions) : PageModel
 {
     public bool DyslexiaFont { get; private set; }
     public bool LargerText { get; private set; }
+    public bool ReadOnArrival { get; private set; }
     public bool Saved { get; private set; }
 
-    public void OnGet()
+    /// <summary>The child's picture on the sign-in screen; they may pick another of the drawn ones.</summary>
+    public string Avatar { get; private set; } = "";
+
+    public async Task OnGetAsync(CancellationToken ct)
     {
+        await using (var session = sessions.Current())
+            Avatar = (await session.LoadAsync<Pupil>(User.PersonId(), ct))?.AvatarPicture ?? "";
         var current = DisplayPreferences.From(HttpContext);
-        (DyslexiaFont, LargerText) = (current.DyslexiaFont, current.LargerText);
+        (DyslexiaFont, LargerText, ReadOnArrival) = (current.DyslexiaFont, current.LargerText, current.ReadsOnArrival(User.Band()));
     }
 
-    public async Task<IActionResult> OnPostAsync(bool dyslexiaFont, bool largerText, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(bool dyslexiaFont, bool largerText, bool readOnArrival, string? avatar, CancellationToken ct)
     {
         await using var session = sessions.Current();
         var pupil = await session.LoadAsync<Pupil>(User.PersonId(), ct);
         if (pupil is null) return NotFound();
-        session.Store(pupil with { Preferences = new PupilPreferences { DyslexiaFont = dyslexiaFont, LargerText = largerText } });
+        var preferences = new PupilPreferences { DyslexiaFont = dyslexiaFont, LargerText = largerText, ReadOnArrival = readOnArrival };
+        pupil = pupil with { Preferences = preferences, Avatar = Avatars.IsAvatar(avatar) ? avatar : pupil.Avatar };
+        session.Store(pupil);
+        Avatar = pupil.AvatarPicture;
         await session.SaveChangesAsync(ct);
-        new DisplayPreferences(dyslexiaFont, largerText).Save(HttpContext);
-        (DyslexiaFont, LargerText, Saved) = (dyslexiaFont, largerText, true);
+        DisplayPreferences.Of(preferences).Save(HttpContext);
+        (DyslexiaFont, LargerText, ReadOnArrival, Saved) = (dyslexiaFont, largerText, readOnArrival, true);
         return Page();
     }
 }

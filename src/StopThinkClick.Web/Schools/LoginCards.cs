@@ -37,5 +37,15 @@ public static class ClassCodes
     public static string Seeded(Random random) =>
         new string(Enumerable.Range(0, 3).Select(_ => Letters[random.Next(Letters.Length)]).ToArray()) + "-" + random.Next(100, 1000);
 
-    public static string Normalise(string code) => code.Trim().ToUpperInvariant().Replace(" ", "").Replace("–", "-");
+    /// <summary>
+    /// The code as stored (<c>KTP-482</c>) from however a child or teacher typed it: lower case,
+    /// spaces, no hyphen or another dash, and an O or I/L where the digits go all still find the class.
+    /// </summary>
+    public static string Normalise(string code)
+    {
+        var plain = new string(code.ToUpperInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
+        if (plain.Length != 6) return code.Trim().ToUpperInvariant().Replace(" ", "").Replace("–", "-");
+        var digits = plain[3..].Replace('O', '0').Replace('I', '1').Replace('L', '1');
+        return plain[..3] + "-" + digits;
+    }
 }

@@ -22,6 +22,10 @@ public sealed record SchoolClass(Guid Id, string Name, Band Band, string ClassCo
 public sealed record Pupil(Guid Id, Guid ClassId, string FirstName, string LastInitial)
 {
     public string DisplayName => $"{FirstName} {LastInitial}.";
+
+    /// <summary>The picture the school gave the child (never a photo of them); null on pupils made before avatars, who get one derived from their id.</summary>
+    public string? Avatar { get; init; }
+    public string AvatarPicture => Avatars.Of(this);
     public PupilSignIn SignIn { get; init; } = new();
     public PupilPreferences Preferences { get; init; } = new();
     public bool Erased { get; init; }
@@ -45,6 +49,9 @@ public sealed record PupilPreferences
 {
     public bool DyslexiaFont { get; init; }
     public bool LargerText { get; init; }
+
+    /// <summary>Read each page aloud when it opens; null means the band's default (on for Reception and Year 1).</summary>
+    public bool? ReadOnArrival { get; init; }
 }
 
 public enum StaffRole { Teacher, SafeguardingLead, DeputySafeguardingLead, SchoolAdmin }

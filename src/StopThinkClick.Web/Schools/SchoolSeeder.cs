@@ -16,12 +16,16 @@ public static class SchoolSeeder
         {
             session.Store(new SchoolClass(c.Id, c.Name, c.Band, c.Code, [c.Teacher.Id]));
             session.Store(new ClassCodeEntry(c.Code, plan.Id, c.Id));
+            var classmates = new List<Pupil>();
             foreach (var p in c.Pupils)
             {
-                session.Store(new Pupil(p.Id, c.Id, p.FirstName, p.LastInitial)
+                var pupil = new Pupil(p.Id, c.Id, p.FirstName, p.LastInitial)
                 {
+                    Avatar = Avatars.ForNewPupil(p.Id, classmates),
                     SignIn = new PupilSignIn { PinHash = PicturePin.Hash(p.Id, p.Pin), PinLength = p.Pin.Count, CardVersion = 1, Stamp = SignIn.Sessions.SessionStamps.New() },
-                });
+                };
+                classmates.Add(pupil);
+                session.Store(pupil);
                 session.Store(new LoginCardEntry(LoginCards.EntryId(p.CardSecret), plan.Id, p.Id, 1));
             }
         }

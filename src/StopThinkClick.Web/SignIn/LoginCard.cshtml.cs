@@ -29,7 +29,7 @@ public sealed class LoginCardModel(PupilSignInService signIn, WrongCodeGuard gua
         }
         await HttpContext.SignOutAsync();
         await HttpContext.SignInAsync(pupil.User);
-        new DisplayPreferences(pupil.Preferences.DyslexiaFont, pupil.Preferences.LargerText).Save(HttpContext);
+        DisplayPreferences.Of(pupil.Preferences).Save(HttpContext);
         return LocalRedirect("/pupil/reminder");
     }
 }

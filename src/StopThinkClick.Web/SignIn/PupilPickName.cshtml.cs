@@ -1,14 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using StopThinkClick.Web.Schools;
 
 namespace StopThinkClick.Web.SignIn;
 
-/// <summary>Step 2: the class's names, first name and initial only, as big buttons.</summary>
+/// <summary>Step 2: the class's names, first name and initial only, as big buttons with each child's picture.</summary>
 [EnableRateLimiting(RateLimits.PupilSignIn)]
 public sealed class PupilPickNameModel(PupilSignInService signIn, WrongCodeGuard guard) : PageModel
 {
     public PupilSignInService.ClassForSignIn? Found { get; private set; }
+
+    /// <summary>Each child's picture and name, told apart when two are alike.</summary>
+    public IReadOnlyList<NameButton> Names { get; private set; } = [];
 
     /// <summary>Where to go after signing in (a live lesson joined by QR code); local paths only.</summary>
     public string? Then { get; private set; }
@@ -30,6 +34,7 @@ public sealed class PupilPickNameModel(PupilSignInService signIn, WrongCodeGuard
             Response.Cookies.Delete(PupilClassCodeModel.RememberedClassCookie);
             return Redirect(retired ? "/pupil/signin?change=true&changed=true" : "/pupil/signin?change=true");
         }
+        Names = NameButtons.For(Found.Pupils);
         return Page();
     }
 }

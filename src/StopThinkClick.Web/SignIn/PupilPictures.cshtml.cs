@@ -36,7 +36,7 @@ public sealed class PupilPicturesModel(PupilSignInService signIn) : PageModel
         {
             case PinOutcome.SignedIn:
                 await HttpContext.SignInAsync(pupil!.User, new AuthenticationProperties { IsPersistent = false });
-                new DisplayPreferences(pupil.Preferences.DyslexiaFont, pupil.Preferences.LargerText).Save(HttpContext);
+                DisplayPreferences.Of(pupil.Preferences).Save(HttpContext);
                 return LocalRedirect(Then is null ? "/pupil/reminder" : "/pupil/reminder?then=" + Uri.EscapeDataString(Then));
             case PinOutcome.LockedOut:
                 Locked = true;

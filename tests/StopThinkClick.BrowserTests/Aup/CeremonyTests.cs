@@ -16,7 +16,8 @@ public sealed class CeremonyTests(BrowserApp app)
         var school = await app.NewSchoolAsync((Band.Y5, 3));
         var cls = school.Classes[0];
         var aup = app.Catalogue.PupilAupFor(Band.Y5)!;
-        var (amy, ben) = (cls.Pupils[0], cls.Pupils[1]);
+        // Two pupils told apart by name (random test names sometimes give two "George G."s).
+        var (amy, ben) = cls.Pupils.SelectMany(a => cls.Pupils.Where(b => b.DisplayName != a.DisplayName).Select(b => (a, b))).First();
 
         var console = await app.NewPageAsync(1280, 720);
         await SignInAsync(console, cls.Teacher.Email, cls.Teacher.Password);

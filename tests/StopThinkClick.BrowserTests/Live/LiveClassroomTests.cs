@@ -47,7 +47,9 @@ public sealed class LiveClassroomTests(BrowserApp app)
         await Accessibility.AssertNoSeriousViolationsAsync(tablet, "live question");
         await PupilDriver.PickRightAsync(tablet, question);
         await tablet.GetByRole(AriaRole.Button, new() { Name = "Send my answer" }).ClickAsync();
-        await Expect(tablet.GetByRole(AriaRole.Heading, new() { Name = "Your answer is in!" })).ToBeVisibleAsync();
+        await Expect(tablet.GetByRole(AriaRole.Heading, new() { Name = "Thanks! Your answer is in." })).ToBeVisibleAsync();
+        // Before the reveal the tablet says neither right nor wrong: no tick, no green.
+        await Expect(tablet.Locator("#say img[src*='check']")).ToHaveCountAsync(0);
         await Expect(board.Locator("[data-answered]").First).ToHaveTextAsync("1");
         await Expect(console.Locator($"tr:has-text('{pupil.DisplayName}') [data-answer-cell]")).ToContainTextAsync("Right:");
         await BrowserApp.ScreenshotAsync(board, "live-board-question-projector");

@@ -106,6 +106,31 @@ public sealed class RetentionTests(AppOnKestrel app)
     }
 
     [Fact]
+    public async Task A_closed_staff_account_loses_its_sign_in_after_twelve_months_and_the_staff_name_stays()
+    {
+        var school = await app.NewSchoolAsync((Band.Y3, 1));
+        var leaver = school.Adults.First(a => a.Role == AdultRole.Teacher);
+        var stays = school.Adults.First(a => a.Role == AdultRole.SchoolAdmin);
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using (var session = app.Store.LightweightSession(school.Id))
+        {
+            var account = await session.Query<AdultAccount>().SingleAsync(a => a.PersonId == leaver.Id);
+            session.Store(account with { Deactivated = true });
+            await session.SaveChangesAsync();
+        }
+        (await RunAsync(school.Id, clock)).StaffAccountsDeleted.ShouldBe(0);
+        clock.Now = clock.Now.AddMonths(11);
+        (await RunAsync(school.Id, clock)).StaffAccountsDeleted.ShouldBe(0);
+        clock.Now = clock.Now.AddMonths(1).AddDays(1);
+        (await RunAsync(school.Id, clock)).StaffAccountsDeleted.ShouldBe(1);
+
+        await using var q = app.Store.QuerySession(school.Id);
+        (await q.Query<AdultAccount>().AnyAsync(a => a.PersonId == leaver.Id)).ShouldBeFalse();
+        (await q.LoadAsync<StaffMember>(leaver.Id)).ShouldNotBeNull();
+        (await q.Query<AdultAccount>().AnyAsync(a => a.PersonId == stays.Id)).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task The_school_admin_sets_the_schools_periods_and_a_period_out_of_range_changes_nothing()
     {
         var school = await app.NewSchoolAsync((Band.Y6, 1));
@@ -113,15 +138,15 @@ public sealed class RetentionTests(AppOnKestrel app)
         var admin = FormClient.For(app);
         await admin.SignInAdultAsync(adminPlan.Email, adminPlan.Password);
 
-        var saved = await admin.PostFormAsync("/admin/retention", new Dictionary<string, string> { ["learningRecordsMonths"] = "12", ["signatureMonths"] = "36", ["parentMonths"] = "2" });
+        var saved = await admin.PostFormAsync("/admin/retention", new Dictionary<string, string> { ["learningRecordsMonths"] = "12", ["signatureMonths"] = "36", ["parentMonths"] = "2", ["staffMonths"] = "6" });
         saved.Status.ShouldBe(System.Net.HttpStatusCode.OK);
         saved.Body.ShouldContain("apply from tonight");
-        var refused = await admin.PostFormAsync("/admin/retention", new Dictionary<string, string> { ["learningRecordsMonths"] = "3", ["signatureMonths"] = "0", ["parentMonths"] = "1" });
+        var refused = await admin.PostFormAsync("/admin/retention", new Dictionary<string, string> { ["learningRecordsMonths"] = "3", ["signatureMonths"] = "0", ["parentMonths"] = "1", ["staffMonths"] = "6" });
         refused.Status.ShouldBe(System.Net.HttpStatusCode.BadRequest);
         refused.Body.ShouldContain("Pupils&#x27; signatures: choose between 12 and 120 months. Nothing was changed.");
 
         await using var q = app.Store.QuerySession(school.Id);
-        (await q.LoadAsync<RetentionSettings>(RetentionSettings.DocumentId)).ShouldBe(RetentionSettings.Defaults with { LearningRecordsMonthsAfterLeaving = 12, AupSignatureMonths = 36, ParentAccountMonthsWithoutChildren = 2 });
+        (await q.LoadAsync<RetentionSettings>(RetentionSettings.DocumentId)).ShouldBe(RetentionSettings.Defaults with { LearningRecordsMonthsAfterLeaving = 12, AupSignatureMonths = 36, ParentAccountMonthsWithoutChildren = 2, StaffAccountMonthsAfterClosing = 6 });
     }
 
     [Fact]

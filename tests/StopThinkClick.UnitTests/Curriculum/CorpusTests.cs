@@ -45,10 +45,10 @@ public sealed class CorpusTests
     }
 
     [Theory, MemberData(nameof(Bands))]
-    public void Every_band_has_six_lessons_each_with_its_quiz(Band band)
+    public void Every_band_has_twelve_lessons_each_with_its_quiz(Band band)
     {
         var lessons = Catalogue.LessonsFor(band).ToList();
-        lessons.Count.ShouldBeGreaterThanOrEqualTo(6);
+        lessons.Count.ShouldBeGreaterThanOrEqualTo(12);
         foreach (var lesson in lessons) Catalogue.Quiz(lesson.QuizId).ShouldNotBeNull($"{lesson.Id} has no quiz");
     }
 
@@ -68,6 +68,47 @@ public sealed class CorpusTests
         topics.Count.ShouldBeGreaterThanOrEqualTo(2);
         string[] needed = band == Band.EYFS ? ["tell-a-grown-up"] : ["grooming", "sharing-pictures", "being-kind"];
         needed.Except(topics).ShouldBeEmpty();
+    }
+
+    /// <summary>Second edition: at least five stories a year from Year 1 (three in Reception), on four or more topics.</summary>
+    [Theory, MemberData(nameof(Bands))]
+    public void Every_band_has_enough_stories_on_at_least_four_topics(Band band)
+    {
+        var stories = Catalogue.ScenariosFor(band).ToList();
+        stories.Count.ShouldBeGreaterThanOrEqualTo(band == Band.EYFS ? 3 : 5);
+        stories.Select(s => s.Topic).Distinct().Count().ShouldBeGreaterThanOrEqualTo(4);
+    }
+
+    [Theory]
+    [InlineData(Band.Y1, Band.Y2)]
+    [InlineData(Band.Y3, Band.Y6)]
+    public void The_stories_of_each_key_stage_meet_all_four_risks(Band from, Band to)
+    {
+        var risks = Catalogue.Scenarios.Where(s => s.Bands.Any(b => b >= from && b <= to)).SelectMany(s => s.Risks).ToHashSet();
+        Enum.GetValues<Risk>().Except(risks).ShouldBeEmpty();
+    }
+
+    /// <summary>A story is a real choice: two different endings, and every stop-and-think offers more than "go back".</summary>
+    [Fact]
+    public void Every_story_has_two_endings_and_real_alternatives_at_each_stop_and_think()
+    {
+        foreach (var story in Catalogue.Scenarios)
+        {
+            story.Scenes.Values.Count(s => s.IsEnding).ShouldBeGreaterThanOrEqualTo(2, story.Id);
+            foreach (var scene in story.Scenes.Values.Where(s => s.Kind == SceneKind.StopAndThink))
+                scene.Choices.Select(c => c.TargetSceneId).Distinct().Count().ShouldBeGreaterThanOrEqualTo(2, $"{story.Id}: {scene.Id}");
+        }
+    }
+
+    [Fact]
+    public void The_charity_is_spelled_Childline_and_teacher_notes_speak_for_no_one_school()
+    {
+        foreach (var file in Directory.EnumerateFiles(ContentFolder(), "*.md", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(file);
+            text.ShouldNotContain("ChildLine", Case.Sensitive, file);
+            text.ShouldNotContain("our policies", Case.Insensitive, file);
+        }
     }
 
     [Theory, MemberData(nameof(Bands))]

@@ -13,6 +13,7 @@ public interface ILiveClient
     Task AnswerCounted(AnswerCounts counts);
     Task AnswerSeen(SeenAnswer answer);
     Task VoteCounted(VoteCounts counts);
+    Task VoteSeen(SeenVote vote);
     Task Worry(WorryAlert worry);
     Task Meaning(MeaningAlert meaning);
     Task Affirmed(AffirmationCounts counts);
@@ -28,6 +29,9 @@ public sealed record AnswerCounts(string QuestionId, IReadOnlyDictionary<string,
 
 /// <summary>For the teacher's console only: who answered what.</summary>
 public sealed record SeenAnswer(Guid PupilId, string Name, string QuestionId, IReadOnlyList<string> OptionIds, bool Correct, Guid AnswerId, long SentAtMs);
+
+/// <summary>For the teacher's console only: who voted for which choice.</summary>
+public sealed record SeenVote(Guid PupilId, string SceneId, string ChoiceId);
 
 public sealed record VoteCounts(string SceneId, IReadOnlyDictionary<string, int> Counts, int Voted, int Joined);
 

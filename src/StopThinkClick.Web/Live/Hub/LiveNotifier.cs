@@ -41,10 +41,12 @@ public sealed class LiveNotifier(IHubContext<LiveHub, ILiveClient> hub)
                     if (counted.Add("q:" + a.QuestionId))
                     {
                         var counts = Counts(script, s, a.QuestionId);
-                        sends.Add(() => hub.Clients.Group(LiveGroups.Board(id)).AnswerCounted(counts));
+                        sends.Add(() => hub.Clients.Groups(LiveGroups.Board(id), LiveGroups.Console(id)).AnswerCounted(counts));
                     }
                     break;
                 case VoteCast v:
+                    var seenVote = new SeenVote(v.PupilId, v.SceneId, v.ChoiceId);
+                    sends.Add(() => hub.Clients.Group(LiveGroups.Console(id)).VoteSeen(seenVote));
                     if (counted.Add("v:" + v.SceneId))
                     {
                         var votes = VoteCounts(script, s, v.SceneId);

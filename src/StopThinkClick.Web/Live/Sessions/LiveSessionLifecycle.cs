@@ -39,7 +39,10 @@ public sealed class LiveSessionLifecycle(IDocumentStore store, Catalogue catalog
             foreach (var pupil in after.Joined)
             {
                 var answers = after.Answers.Values.Where(a => a.PupilId == pupil).ToList();
-                session.Events.Append(pupil, new LiveSessionAttended(pupil, after.Id, after.Kind.ToString(), after.ItemId, answers.Count, answers.Count(a => a.Correct), ended.At));
+                var attended = new LiveSessionAttended(pupil, after.Id, after.Kind.ToString(), after.ItemId, answers.Count, answers.Count(a => a.Correct), ended.At);
+                // The same badges as a lesson or story finished alone (the pupil's progress is an inline projection).
+                var before = await session.LoadAsync<PupilProgress>(pupil, token) ?? new PupilProgress { Id = pupil };
+                session.Events.Append(pupil, [attended, .. Badges.NewlyEarned(before, [attended], catalogue, pupil, ended.At)]);
             }
             session.Store(Summaries.Of(after, live.Script, ended.At));
             var card = await session.LoadAsync<LiveSessionCard>(after.Id, token);

@@ -30,7 +30,7 @@ public static class Summaries
         {
             var answers = s.AnswersTo(q.Id).ToList();
             var counts = q.Options.ToDictionary(o => o.Id, o => answers.Count(a => a.OptionIds.Contains(o.Id)));
-            var wrong = answers.Where(a => !a.Correct).SelectMany(a => a.OptionIds).Where(id => q.Option(id) is { Right: false } || q.Type == QuestionType.Sort)
+            var wrong = answers.Where(a => !a.Correct).SelectMany(a => Mistakes(q, a.OptionIds))
                 .GroupBy(id => id).OrderByDescending(g => g.Count()).Take(2).Select(g => g.Key).ToList();
             return new QuestionResult(q.Id, answers.Count, answers.Count(a => a.Correct), counts, wrong,
                 answers.Select(a => new PupilAnswer(a.PupilId, a.OptionIds, a.Correct)).ToList());
@@ -41,4 +41,13 @@ public static class Summaries
             s.Joined.ToList(), s.ClassPupils.Where(p => !s.Joined.Contains(p)).ToList(), questions, path,
             s.Worries.Select(w => w.PupilId).Distinct().ToList());
     }
+
+    /// <summary>
+    /// The options an answer got wrong. A sort answer lists the cards put in the safe box, so a
+    /// card is wrong when it is in the safe box and should not be, or is left out and should be in —
+    /// a safe card rightly put in the safe box is never "wrong", even in an answer with a mistake.
+    /// </summary>
+    public static IEnumerable<string> Mistakes(Question q, IReadOnlyList<string> optionIds) => q.Type == QuestionType.Sort
+        ? q.Options.Where(o => optionIds.Contains(o.Id) != o.Right).Select(o => o.Id)
+        : optionIds.Where(id => q.Option(id) is { Right: false });
 }

@@ -12,6 +12,7 @@ public sealed record RetentionMarks
     public string Id { get; init; } = DocumentId;
     public Dictionary<Guid, DateTimeOffset> ClassesLeft { get; init; } = [];
     public Dictionary<Guid, DateTimeOffset> ParentsWithoutChildren { get; init; } = [];
+    public Dictionary<Guid, DateTimeOffset> StaffAccountsClosed { get; init; } = [];
 
     /// <summary>Keeps the first-seen time of each id still present, marks the new ones now, drops the rest.</summary>
     public static Dictionary<Guid, DateTimeOffset> Update(Dictionary<Guid, DateTimeOffset> marks, IEnumerable<Guid> present, DateTimeOffset now) =>

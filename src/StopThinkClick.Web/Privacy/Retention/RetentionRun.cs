@@ -7,7 +7,7 @@ using StopThinkClick.Web.Schools;
 namespace StopThinkClick.Web.Privacy.Retention;
 
 /// <summary>What one run deleted for one school (counts only: a log must not name children).</summary>
-public sealed record RetentionReport(string SchoolId, int PupilsErased, int PupilsKeptForSafeguarding, int SignaturesDeleted, int ParentsDeleted);
+public sealed record RetentionReport(string SchoolId, int PupilsErased, int PupilsKeptForSafeguarding, int SignaturesDeleted, int ParentsDeleted, int StaffAccountsDeleted = 0);
 
 /// <summary>
 /// Applies each school's retention settings at the clock's "now":
@@ -64,13 +64,24 @@ public sealed class RetentionRun(IDocumentStore store, PupilErasure erasure, Tim
             childless.Remove(parent);
         }
 
-        session.Store(marks with { ClassesLeft = classesLeft, ParentsWithoutChildren = childless });
+        // A closed staff account loses its sign-in; the staff record and its name stay, because
+        // safeguarding records and the history of the school name who did what.
+        var closedStaff = await session.Query<AdultAccount>().Where(a => a.SchoolId == schoolId && a.Deactivated && a.Role != AdultRole.Parent).Select(a => a.PersonId).ToListAsync(ct);
+        var staffClosed = RetentionMarks.Update(marks.StaffAccountsClosed, closedStaff, now);
+        var dueStaff = staffClosed.Where(m => m.Value.AddMonths(settings.StaffAccountMonthsAfterClosing) <= now).Select(m => m.Key).ToList();
+        foreach (var person in dueStaff)
+        {
+            session.DeleteWhere<AdultAccount>(a => a.PersonId == person && a.SchoolId == schoolId && a.Deactivated);
+            staffClosed.Remove(person);
+        }
+
+        session.Store(marks with { ClassesLeft = classesLeft, ParentsWithoutChildren = childless, StaffAccountsClosed = staffClosed });
         await session.SaveChangesAsync(ct);
 
-        var report = new RetentionReport(schoolId, erased, kept, signatures, dueParents.Count);
-        if (erased + kept + signatures + dueParents.Count > 0)
-            log.LogInformation("Retention for school {School}: {Erased} pupils erased, {Kept} kept for an open safeguarding concern, {Signatures} signatures and {Parents} parent accounts deleted",
-                schoolId, erased, kept, signatures, dueParents.Count);
+        var report = new RetentionReport(schoolId, erased, kept, signatures, dueParents.Count, dueStaff.Count);
+        if (erased + kept + signatures + dueParents.Count + dueStaff.Count > 0)
+            log.LogInformation("Retention for school {School}: {Erased} pupils erased, {Kept} kept for an open safeguarding concern, {Signatures} signatures, {Parents} parent accounts and {Staff} closed staff sign-ins deleted",
+                schoolId, erased, kept, signatures, dueParents.Count, dueStaff.Count);
         if (kept > 0)
             log.LogWarning("Retention for school {School}: {Kept} leavers still have open safeguarding concerns; their learning records wait until the safeguarding lead closes or transfers them", schoolId, kept);
         return report;

@@ -21,6 +21,9 @@ public sealed record RetentionSettings
     /// <summary>A parent's account and name once no child of theirs is at the school.</summary>
     public int ParentAccountMonthsWithoutChildren { get; init; } = 3;
 
+    /// <summary>A staff sign-in (e-mail, password hash, two-step secret) once the admin closed it as a leaver; the staff name stays.</summary>
+    public int StaffAccountMonthsAfterClosing { get; init; } = 12;
+
     public static readonly RetentionSettings Defaults = new();
 }
 

@@ -28,7 +28,7 @@ public sealed class ClassAdminModel(SchoolSessions sessions) : PageModel
         var id = Guid.CreateVersion7();
         await using (var session = sessions.Current())
         {
-            session.Store(new Pupil(id, classId, first, initial) { SignIn = new PupilSignIn { PinHash = PicturePin.Hash(id, pin), PinLength = pin.Count } });
+            session.Store(new Pupil(id, classId, first, initial) { Avatar = Avatars.ForNewPupil(id, Pupils), SignIn = new PupilSignIn { PinHash = PicturePin.Hash(id, pin), PinLength = pin.Count } });
             await session.SaveChangesAsync(ct);
         }
         return await DoneAsync(classId, $"{first} {initial}. is added. Print their login card from the class's login cards page.", false, ct);

@@ -69,12 +69,20 @@ public sealed class ImportPupilsModel(SchoolSessions sessions) : PageModel
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+        var classIds = good.Select(r => r.Class!.Id).Distinct().ToList();
+        var inClasses = (await session.Query<Pupil>().Where(p => classIds.Contains(p.ClassId) && !p.Erased).ToListAsync(ct)).ToList();
         foreach (var r in good)
         {
             var (first, initial) = PupilNames.Clean(r.First, r.Initial);
             var id = Guid.CreateVersion7();
             var pin = PicturePin.Random(r.Class!.Band);
-            session.Store(new Pupil(id, r.Class.Id, first, initial) { SignIn = new PupilSignIn { PinHash = PicturePin.Hash(id, pin), PinLength = pin.Count } });
+            var pupil = new Pupil(id, r.Class.Id, first, initial)
+            {
+                Avatar = Avatars.ForNewPupil(id, inClasses.Where(p => p.ClassId == r.Class.Id)),
+                SignIn = new PupilSignIn { PinHash = PicturePin.Hash(id, pin), PinLength = pin.Count },
+            };
+            inClasses.Add(pupil);
+            session.Store(pupil);
         }
         await session.SaveChangesAsync(ct);
         Imported = good.Count;

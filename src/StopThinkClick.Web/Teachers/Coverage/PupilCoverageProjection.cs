@@ -14,7 +14,7 @@ namespace StopThinkClick.Web.Teachers.Coverage;
 /// warns of exactly this for inline multi-stream projections). The async daemon would avoid that but
 /// leaves the dashboard behind the tablets and needs one node elected to run it. A row per pupil has
 /// one writer, the pupil's own stream, is right on every node the moment the tap commits, and the
-/// dashboard still reads a whole class in one round trip (see ClassRows).
+/// dashboard still reads a whole class in two short round trips (see ClassRows).
 /// </summary>
 public sealed partial class PupilCoverageProjection : SingleStreamProjection<PupilCoverage, Guid>
 {
