@@ -8,7 +8,7 @@ public static class Startup
 {
     /// <summary>
     /// Before serving: check the database answers (one line naming the connection string if not),
-    /// then seed the demo schools when asked and print the URL and demo logins once listening.
+    /// then seed the demo schools when asked, and once listening write their term and print the URL and demo logins.
     /// </summary>
     public static async Task<bool> PrepareAsync(this WebApplication app)
     {
@@ -23,8 +23,13 @@ public static class Startup
         {
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Demo");
             await DemoSchools.SeedAsync(app.Services.GetRequiredService<IDocumentStore>(), demo, logger);
-            app.Lifetime.ApplicationStarted.Register(() =>
-                Console.WriteLine(Environment.NewLine + DemoSchools.Logins(app.Urls.FirstOrDefault() ?? "http://127.0.0.1:5080")));
+            // The demo term is written once serving (its live sessions need the running app); the logins follow it.
+            app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(async () =>
+            {
+                try { await DemoSchools.WriteTermsAsync(app.Services, app.Lifetime.ApplicationStopping); }
+                catch (Exception e) when (!app.Lifetime.ApplicationStopping.IsCancellationRequested) { logger.LogError(e, "The demo term could not be written"); }
+                Console.WriteLine(Environment.NewLine + DemoSchools.Logins(app.Urls.FirstOrDefault() ?? "http://127.0.0.1:5080"));
+            }));
         }
         return true;
     }

@@ -48,6 +48,17 @@ public static class DemoSchools
         }
     }
 
+    /// <summary>
+    /// An autumn term behind each demo school that has nothing done in it yet (see Demo/DemoTerm). Run
+    /// once the app has started: the live sessions go through the live pipeline, whose group-commit
+    /// writer is a hosted service.
+    /// </summary>
+    public static async Task WriteTermsAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        // Side by side: each school has its own seed, so the order of their writes changes nothing shown.
+        await Task.WhenAll(Plans.Select((plan, i) => Demo.DemoTerm.WriteAsync(services, plan, seed: 2026_11 + i, ct)));
+    }
+
     public static string Logins(string baseUrl)
     {
         var text = new System.Text.StringBuilder();

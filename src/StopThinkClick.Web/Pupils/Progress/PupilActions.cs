@@ -25,7 +25,7 @@ public sealed class PupilActions(SchoolSessions sessions, Catalogue catalogue, T
             var (decision, result) = decide(state);
             if (decision.Refused || decision.Events.Count == 0) return (decision, result);
 
-            var events = decision.Events.Concat(Badges.NewlyEarned(state, decision.Events, catalogue, pupil, Now)).ToList();
+            var events = WithBadges(state, decision, catalogue, pupil, Now);
             stream.AppendMany(events);
             try
             {
@@ -38,6 +38,10 @@ public sealed class PupilActions(SchoolSessions sessions, Catalogue catalogue, T
             }
         }
     }
+
+    /// <summary>The decision's events and any badges they earn: what one tap appends (the demo term's seeding uses it too).</summary>
+    public static List<object> WithBadges(PupilProgress before, Decision decision, Catalogue catalogue, Guid pupil, DateTimeOffset now) =>
+        decision.Events.Concat(Badges.NewlyEarned(before, decision.Events, catalogue, pupil, now)).ToList();
 
     /// <summary>
     /// A lost race: another write reached the stream first — a newer version, or, for a child with no
