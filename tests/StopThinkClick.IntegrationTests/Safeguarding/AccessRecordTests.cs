@@ -68,6 +68,20 @@ public sealed partial class AccessRecordTests(AppOnKestrel app)
     }
 
     [Fact]
+    public async Task A_teacher_opening_the_concerns_they_raised_is_recorded_too()
+    {
+        var school = await app.NewSchoolAsync((Band.Y4, 1));
+        var cls = school.Classes[0];
+        var teacher = await AdultAsync(app, cls.Teacher);
+        (await RecordAsync(teacher, cls.Pupils[0].Id, "What I saw a1.")).Status.ShouldBe(HttpStatusCode.Redirect);
+
+        (await teacher.GetAsync("/concerns")).Body.ShouldContain(cls.Pupils[0].FirstName);
+
+        await using var session = app.Store.QuerySession(school.Id);
+        (await session.Query<AccessRecord>().Where(r => r.PersonId == cls.Teacher.Id && r.What == AccessKind.ConcernList).CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Exports_and_erasures_are_recorded_and_the_export_holds_what_the_child_did_in_live_sessions()
     {
         var school = await app.NewSchoolAsync((Band.Y4, 2));
