@@ -34,6 +34,25 @@ public sealed class LiveRefusalTests(AppOnKestrel app)
         return (await session.Events.FetchStreamAsync(sessionId)).Count(e => e.Data is LiveAnswerReceived);
     }
 
+    /// <summary>A console left open on a teacher's laptop stops working the moment they sign out elsewhere.</summary>
+    [Fact]
+    public async Task An_open_connection_is_refused_once_its_sign_in_is_revoked()
+    {
+        var school = await app.NewSchoolAsync((Band.Y4, 2));
+        var cls = school.Classes[0];
+        var quiz = app.Catalogue().LessonsFor(Band.Y4).First().QuizId;
+        var http = FormClient.For(app);
+        await http.SignInAdultAsync(cls.Teacher.Email, cls.Teacher.Password);
+        var id = await LiveTestKit.StartAsync(http, cls.Id, "Quiz", quiz);
+        await using var console = await LiveClient.ConnectAsync(app.BaseUrl, http.Cookies);
+        (await console.SendAsync<JoinState>("Watch", id, "console")).Ok.ShouldBeTrue();
+
+        (await http.PostFormAsync("/teacher", new Dictionary<string, string>(), "/signout")).Status.ShouldBe(HttpStatusCode.Redirect);
+
+        var refused = await Should.ThrowAsync<HubException>(() => console.Connection.InvokeCoreAsync<Ack>("Next", [id]));
+        refused.Message.ShouldContain("signed out");
+    }
+
     [Fact]
     public async Task Unknown_sessions_and_other_classes_are_refused()
     {

@@ -1,15 +1,19 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using StopThinkClick.Web.Platform.Database;
+using StopThinkClick.Web.SignIn.Sessions;
 
 namespace StopThinkClick.Web.Live.Hub;
 
 /// <summary>
 /// Around every hub call: a per-connection rate limit (a device stuck in a loop, or a child
 /// hammering the button, slows down alone; everyone else carries on), and failures told kindly —
-/// a database that is down or slow says "not saved, trying again", so the client resends.
+/// a database that is down or slow says "not saved, trying again", so the client resends. And a
+/// connection lives no longer than its sign-in: a teacher deactivated, signed out or given a new
+/// role, or a pupil erased or whose cards were reprinted, is refused on their next call (the stamp
+/// is cached for seconds, so this costs no database trip per answer) and the connection closed.
 /// </summary>
-public sealed class HubGuard(ILogger<HubGuard> logger) : IHubFilter
+public sealed class HubGuard(ILogger<HubGuard> logger, SessionStamps stamps) : IHubFilter
 {
     const string BucketKey = "stc.rate";
 
@@ -23,6 +27,13 @@ public sealed class HubGuard(ILogger<HubGuard> logger) : IHubFilter
             });
         using var lease = bucket.AttemptAcquire();
         if (!lease.IsAcquired) throw new HubException("Too many messages at once. Please slow down.");
+        if (invocation.Context.User is not { } user || !await stamps.IsCurrentAsync(user, invocation.Context.ConnectionAborted))
+        {
+            // Close the connection just after the refusal has gone out, so no more pushes reach it.
+            var connection = invocation.Context;
+            _ = Task.Delay(TimeSpan.FromMilliseconds(200)).ContinueWith(_ => connection.Abort(), TaskScheduler.Default);
+            throw new HubException("You have been signed out. Please sign in again.");
+        }
 
         try
         {
