@@ -26,18 +26,22 @@ public sealed class LoginCardsPageModel(SchoolSessions sessions, TryCounters cou
     public SchoolClass? Class { get; private set; }
     public IReadOnlyList<PrintedCard> Cards { get; private set; } = [];
     public IReadOnlyList<PausedPupil> Paused { get; private set; } = [];
+    public IReadOnlyList<Pupil> Pupils { get; private set; } = [];
     public DateTimeOffset? ClassPausedUntil { get; private set; }
     public string? Message { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid classId, CancellationToken ct) => await LoadAsync(classId, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(Guid classId, CancellationToken ct)
+    /// <param name="pupilId">One pupil who lost their card: only their card and PIN are made new; the class's stay.</param>
+    public async Task<IActionResult> OnPostAsync(Guid classId, Guid? pupilId, CancellationToken ct)
     {
         await using var session = sessions.Current();
         Class = await TeacherClasses.OneAsync(session, User, classId, ct);
         if (Class is null) return NotFound();
 
         var pupils = await session.Query<Pupil>().Where(p => p.ClassId == classId && !p.Erased).ToListAsync(ct);
+        if (pupilId is { } one) pupils = pupils.Where(p => p.Id == one).ToList();
+        if (pupils.Count == 0) return NotFound();
         var cards = new List<PrintedCard>();
         foreach (var pupil in pupils.OrderBy(p => p.FirstName).ThenBy(p => p.LastInitial))
         {
@@ -92,6 +96,7 @@ public sealed class LoginCardsPageModel(SchoolSessions sessions, TryCounters cou
         Class = await TeacherClasses.OneAsync(school, User, classId, ct);
         if (Class is null) return false;
         var pupils = await school.Query<Pupil>().Where(p => p.ClassId == classId && !p.Erased).ToListAsync(ct);
+        Pupils = pupils.OrderBy(p => p.FirstName).ThenBy(p => p.LastInitial).ToList();
         var paused = (await counters.PausedAsync(pupils.Select(p => TryKeys.Pupil(p.Id)), ct)).ToDictionary(c => c.Id, c => c.LockedUntil!.Value);
         Paused = pupils.Where(p => paused.ContainsKey(TryKeys.Pupil(p.Id)))
             .Select(p => new PausedPupil(p.Id, p.DisplayName, paused[TryKeys.Pupil(p.Id)])).OrderBy(p => p.Name).ToList();

@@ -48,4 +48,29 @@ public sealed class ParentPromisesTests(AppOnKestrel app)
         home.Body.ShouldContain($"You co-signed them on {DateTimeOffset.UtcNow.ToLocalTime():d MMMM yyyy}");
         home.Body.ShouldNotContain("Read them and co-sign");
     }
+
+    [Fact]
+    public async Task A_withdrawn_permission_is_flagged_on_the_teachers_consent_table()
+    {
+        var school = await app.NewSchoolAsync((Band.Y3, 2));
+        var cls = school.Classes[0];
+        var parentAup = app.Services.GetRequiredService<Catalogue>().ParentAup!;
+        var permission = parentAup.Permissions[0].Id;
+        var parentPlan = school.Adult(AdultRole.Parent);
+        var child = cls.Pupils[0];
+        var parent = FormClient.For(app);
+        await parent.SignInAdultAsync(parentPlan.Email, parentPlan.Password);
+        var page = $"/parent/children/{child.Id}/aup";
+        (await parent.PostFormAsync(page, new Dictionary<string, string> { [$"p-{permission}"] = "yes" }, page + "?handler=Permissions")).Status.ShouldBe(HttpStatusCode.Redirect);
+        var teacher = FormClient.For(app);
+        await teacher.SignInAdultAsync(cls.Teacher.Email, cls.Teacher.Password);
+        (await teacher.GetAsync($"/teacher/classes/{cls.Id}/aup")).Body.ShouldNotContain("Changed in the last 14 days", Case.Sensitive, "a first answer is not a change");
+
+        (await parent.PostFormAsync(page, new Dictionary<string, string> { [$"p-{permission}"] = "no" }, page + "?handler=Permissions")).Status.ShouldBe(HttpStatusCode.Redirect);
+
+        var table = System.Net.WebUtility.HtmlDecode((await teacher.GetAsync($"/teacher/classes/{cls.Id}/aup")).Body);
+        table.ShouldContain("Changed in the last 14 days");
+        table.ShouldContain($"{child.DisplayName} — {permission.Replace('-', ' ')}: withdrawn on");
+        table.ShouldContain("Changed " + DateTimeOffset.UtcNow.ToLocalTime().ToString("d MMM"));
+    }
 }

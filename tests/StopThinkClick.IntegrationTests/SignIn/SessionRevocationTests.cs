@@ -48,6 +48,28 @@ public sealed class SessionRevocationTests(AppOnKestrel app)
         after.Location!.ShouldContain("/signin");
     }
 
+    /// <summary>One lost card: only that pupil gets a new card and PIN; the rest of the class carries on.</summary>
+    [Fact]
+    public async Task A_new_card_for_one_pupil_retires_only_their_old_card()
+    {
+        var school = await app.NewSchoolAsync((Band.Y2, 3));
+        var (lost, other) = (school.Pupils.First(), school.Pupils.Last());
+        var teacher = FormClient.For(app);
+        await teacher.SignInAdultAsync(school.Classes[0].Teacher.Email, school.Classes[0].Teacher.Password);
+        var cards = $"/teacher/classes/{school.Classes[0].Id}/cards";
+
+        var made = await teacher.PostFormAsync(cards, new Dictionary<string, string> { ["pupilId"] = lost.Id.ToString() });
+        made.Status.ShouldBe(HttpStatusCode.OK);
+        made.Body.ShouldContain("1 new card");
+        made.Body.ShouldContain($"Login QR code for {lost.DisplayName}");
+        made.Body.ShouldNotContain($"Login QR code for {other.DisplayName}");
+
+        (await FormClient.For(app).GetAsync(StopThinkClick.Web.Schools.LoginCards.Path(lost.CardSecret))).Status.ShouldBe(HttpStatusCode.NotFound, "the lost card no longer signs in");
+        var stillWorks = FormClient.For(app);
+        await stillWorks.SignInPupilAsync(other.CardSecret);
+        (await stillWorks.GetAsync("/pupil")).Status.ShouldBe(HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task An_erased_pupil_is_signed_out_at_once_and_can_save_nothing()
     {

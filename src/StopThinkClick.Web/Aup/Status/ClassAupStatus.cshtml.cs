@@ -29,6 +29,18 @@ public sealed class ClassAupStatusModel(SchoolSessions sessions, Catalogue catal
     public int Signed => Rows.Count(r => r.Status.Pupil.Current);
     public int CoSigned => Rows.Count(r => r.Status.CoSigned.Current);
 
+    /// <summary>How far back a changed photo or video answer is flagged: a fortnight covers the next class photo or trip.</summary>
+    public static readonly TimeSpan RecentFor = TimeSpan.FromDays(14);
+
+    /// <summary>A permission answered once and later changed, within the fortnight: a teacher must see it before the next photo.</summary>
+    public ConsentChange? RecentChange(AupStatus status, string permission) =>
+        status.Consents.TryGetValue(permission, out var record) && record.History.Count > 1 && record.History[^1].At > clock.GetUtcNow() - RecentFor
+            ? record.History[^1] : null;
+
+    public IReadOnlyList<(string Name, string Permission, ConsentChange Change)> RecentChanges =>
+        Rows.SelectMany(r => (ParentAup?.Permissions ?? []).Select(p => (r.Name, p.Id, Change: RecentChange(r.Status, p.Id))))
+            .Where(x => x.Change is not null).Select(x => (x.Name, x.Id, x.Change!)).OrderByDescending(x => x.Item3.At).ToList();
+
     public async Task<IActionResult> OnGetAsync(Guid classId, CancellationToken ct) =>
         await LoadAsync(classId, ct) ? Page() : NotFound();
 
