@@ -70,7 +70,8 @@ public sealed partial class ClassDashboardTests(AppOnKestrel app)
         PupilProgress Of(PupilPlan p) => progress.GetValueOrDefault(p.Id) ?? new PupilProgress();
         var shown = await DashboardAsync(await TeacherAsync(cls), cls.Id);
 
-        foreach (var p in cls.Pupils)
+        // Rows are read by name: two pupils the random plan gave the same name and initial cannot be told apart there.
+        foreach (var p in cls.Pupils.GroupBy(p => p.DisplayName).Where(g => g.Count() == 1).SelectMany(g => g))
             shown.Rows[p.DisplayName].ShouldBe(Strands.All.Select(s => FoldedCell(Of(p), s, lessons).Words).ToList(), p.DisplayName);
         shown.WholeClass.ShouldBe(Strands.All.Select(s =>
         {
@@ -79,7 +80,7 @@ public sealed partial class ClassDashboardTests(AppOnKestrel app)
         }).ToList());
         var unsigned = cls.Pupils.Where(p => !AupStatus.For(Of(p), Band.Y5, Catalogue, now).Pupil.Current).Select(p => p.DisplayName).ToHashSet();
         unsigned.Count.ShouldBeInRange(1, cls.Pupils.Count - 1, "the spread must hold signed and unsigned pupils, or the test proves little");
-        shown.Unsigned.ShouldBe(unsigned, ignoreOrder: true);
+        shown.Unsigned.Distinct().ShouldBe(unsigned, ignoreOrder: true);
     }
 
     [Fact]
