@@ -48,6 +48,16 @@ public sealed class ConcernDeciderTests
             .Then(new ConcernRaised(next, ConcernTopics.SomeoneOnline, ConcernSource.PupilDevice, Pupil, Class, null, null, false, T0 + ConcernDecider.MergeWindow + TimeSpan.FromSeconds(1), Press2));
     }
 
+    /// <summary>Once the lead has acknowledged a concern, a new press is news: it must not vanish into the old one.</summary>
+    [Fact]
+    public void A_press_after_the_lead_acknowledged_the_concern_raises_a_new_concern()
+    {
+        var next = Guid.CreateVersion7();
+        Given(Raised(), new ConcernAcknowledged(Concern, Lead, T0))
+            .When(c => ConcernDecider.Worry(c, Press(Press2, T0.AddMinutes(1)), next))
+            .Then(new ConcernRaised(next, ConcernTopics.SomeoneOnline, ConcernSource.PupilDevice, Pupil, Class, null, null, false, T0.AddMinutes(1), Press2));
+    }
+
     [Fact]
     public void A_press_after_the_concern_was_closed_raises_a_new_concern()
     {

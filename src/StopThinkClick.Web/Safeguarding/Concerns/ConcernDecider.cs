@@ -25,7 +25,9 @@ public static class ConcernDecider
         var topic = press.Topic is not null && ConcernTopics.ForPupils.ContainsKey(press.Topic) ? press.Topic : ConcernTopics.SomethingElse;
         var hasWords = TextLimits.Normalise(press.Words).Length > 0;
         if (recent is not null && recent.PressIds.Contains(press.PressId)) return Decision.Nothing;
-        if (recent is { Status: not ConcernStatus.Closed } && recent.PupilId == press.PupilId && press.At - recent.LastPressAt <= MergeWindow)
+        // Repeats join a concern nobody has acknowledged yet; once the lead has picked it up, a new
+        // press is news and starts its own concern, so it is seen rather than folded into old work.
+        if (recent is { Status: ConcernStatus.New } && recent.PupilId == press.PupilId && press.At - recent.LastPressAt <= MergeWindow)
             return Decision.Of(new WorryRepeated(recent.Id, press.PupilId, press.PressId, topic, press.Source, press.SessionId, hasWords, press.At));
         return Decision.Of(new ConcernRaised(newId, topic, press.Source, press.PupilId, press.ClassId, press.SessionId, null, hasWords, press.At, press.PressId));
     }
