@@ -32,7 +32,7 @@ public sealed class PupilActions(SchoolSessions sessions, Catalogue catalogue, T
                 await session.SaveChangesAsync(ct);
                 return (decision with { Events = events }, result);
             }
-            catch (Exception e) when (attempt < 3 && IsRace(e))
+            catch (Exception e) when (attempt < 3 && LostRace.Is(e))
             {
                 // Two taps of the same child crossed: decide again on the newer progress.
             }
@@ -42,12 +42,6 @@ public sealed class PupilActions(SchoolSessions sessions, Catalogue catalogue, T
     /// <summary>The decision's events and any badges they earn: what one tap appends (the demo term's seeding uses it too).</summary>
     public static List<object> WithBadges(PupilProgress before, Decision decision, Catalogue catalogue, Guid pupil, DateTimeOffset now) =>
         decision.Events.Concat(Badges.NewlyEarned(before, decision.Events, catalogue, pupil, now)).ToList();
-
-    /// <summary>
-    /// A lost race: another write reached the stream first — a newer version, or, for a child with no
-    /// events yet, both writes trying to start the stream.
-    /// </summary>
-    static bool IsRace(Exception e) => e is ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException;
 
     public async Task<Decision> RunAsync(Guid pupil, Func<PupilProgress, Decision> decide, CancellationToken ct) =>
         (await RunAsync(pupil, state => (decide(state), 0), ct)).Decision;

@@ -30,7 +30,7 @@ public static class RaiseConcern
                 await session.SaveChangesAsync(ct);
                 return (id, decision);
             }
-            catch (Exception e) when (IsRace(e) && attempt < 40)
+            catch (Exception e) when (LostRace.Is(e) && attempt < 40)
             {
                 // Another press of the same child committed first: decide again on what it wrote.
             }
@@ -95,6 +95,4 @@ public static class RaiseConcern
         return (concernId, decision);
     }
 
-    static bool IsRace(Exception e) => e is ConcurrencyException or DocumentAlreadyExistsException
-        || e.InnerException is { } inner && IsRace(inner);
 }
