@@ -12,8 +12,11 @@ namespace StopThinkClick.Web.Pupils;
 /// A pupil tells school they are worried, from their own device. The concern is stored before the
 /// child is thanked. The page carries a press id (made when it is drawn) so sending twice counts
 /// once; the concern's own id is made on the server. Presses close together join one concern.
+/// Never kept by the browser: the back button must not bring back a sent form or a thank-you from
+/// its store (a shared tablet, the next child).
 /// </summary>
 [Authorize(Policy = Policies.Pupil)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class WorriedModel(SchoolSessions sessions, IDocumentStore store, TimeProvider clock) : PageModel
 {
     public Guid PressId { get; private set; } = Guid.CreateVersion7();

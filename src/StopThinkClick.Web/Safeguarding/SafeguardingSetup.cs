@@ -1,5 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using StopThinkClick.Web.Safeguarding.Audit;
 using StopThinkClick.Web.Safeguarding.Concerns;
 
@@ -20,6 +22,9 @@ public static class SafeguardingSetup
             opts.Events.AddEventTypes([typeof(ConcernRaised), typeof(WorryRepeated), typeof(ConcernViewed), typeof(ConcernAcknowledged),
                 typeof(ConcernNoteAdded), typeof(ConcernActionRecorded), typeof(ConcernClosed)]);
         });
+        // Concern pages show children's worries: no browser or proxy may keep a copy (a shared staff laptop's back button).
+        builder.Services.Configure<RazorPagesOptions>(options => options.Conventions.AddFolderApplicationModelConvention("/Safeguarding",
+            page => page.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None })));
         builder.Services.AddSingleton<AccessLog>();
         // After Marten's own start-up work (registered earlier, in AddEventStore), and before the server
         // takes its first request: WebApplication starts the app's hosted services first (dotnet/aspnetcore#36122).

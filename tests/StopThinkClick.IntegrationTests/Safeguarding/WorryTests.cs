@@ -61,6 +61,79 @@ public sealed class WorryTests(AppOnKestrel app)
     }
 
     [Fact]
+    public async Task A_resent_press_keeps_words_the_first_send_did_not_bring_and_stores_the_same_words_once()
+    {
+        var school = await app.NewSchoolAsync((Band.Y3, 1));
+        var plan = school.Classes[0].Pupils[0];
+        var child = await PupilAsync(app, plan);
+        var press = Guid.CreateVersion7();
+
+        // The child sends without words, goes back to the form (same press id), types and sends again;
+        // then the tablet retries that send on flaky Wi-Fi.
+        (await PressAsync(child, null, press)).Status.ShouldBe(HttpStatusCode.OK);
+        var resent = await PressAsync(child, "someone keeps messaging me", press);
+        var retried = await PressAsync(child, "someone keeps messaging me", press);
+
+        resent.Body.ShouldContain("Thank you for telling us");
+        retried.Body.ShouldContain("Thank you for telling us");
+        var concern = (await ConcernsAboutAsync(app, school.Id, plan.Id)).ShouldHaveSingleItem();
+        concern.Presses.ShouldBe(1, "one press, sent three times");
+        var texts = await TextsOfAsync(app, school.Id, concern.Id);
+        texts.Select(t => t.Text).ShouldBe(["someone keeps messaging me"], "the words are kept, once");
+        texts.ShouldAllBe(t => t.Author == TextAuthor.Pupil && t.AuthorId == plan.Id);
+    }
+
+    [Fact]
+    public async Task Eight_resends_at_once_of_one_press_with_words_store_the_words_once()
+    {
+        var school = await app.NewSchoolAsync((Band.Y3, 1));
+        var plan = school.Classes[0].Pupils[0];
+        var child = await PupilAsync(app, plan);
+        var press = Guid.CreateVersion7();
+        (await PressAsync(child, null, press)).Status.ShouldBe(HttpStatusCode.OK);
+
+        var resends = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => PressAsync(child, "it happened again", press)));
+
+        resends.ShouldAllBe(r => r.Status == HttpStatusCode.OK);
+        var concern = (await ConcernsAboutAsync(app, school.Id, plan.Id)).ShouldHaveSingleItem();
+        (await TextsOfAsync(app, school.Id, concern.Id)).Select(t => t.Text).ShouldBe(["it happened again"]);
+    }
+
+    /// <summary>The back button must not bring back a used worry form (its press id) or a thank-you from the browser's store.</summary>
+    [Fact]
+    public async Task Worry_pages_are_never_kept_by_the_browser()
+    {
+        var school = await app.NewSchoolAsync((Band.Y4, 1));
+        var cls = school.Classes[0];
+        var child = await PupilAsync(app, cls.Pupils[0]);
+        var teacher = await AdultAsync(app, cls.Teacher);
+        var lead = await AdultAsync(app, school.Adult(AdultRole.SafeguardingLead));
+        var sessionId = await LiveTestKit.StartAsync(teacher, cls.Id, "Quiz", app.Catalogue().LessonsFor(Band.Y4).First().QuizId);
+        (await PressAsync(child, "words")).Status.ShouldBe(HttpStatusCode.OK);
+        var concern = (await ConcernsAboutAsync(app, school.Id, cls.Pupils[0].Id)).Single();
+
+        var pages = new (FormClient Who, HttpMethod Method, string Path)[]
+        {
+            (child, HttpMethod.Get, "/pupil/worried"), (child, HttpMethod.Get, $"/live/{sessionId}/pupil"),
+            (lead, HttpMethod.Get, "/safeguarding"), (lead, HttpMethod.Get, $"/safeguarding/concerns/{concern.Id}"),
+        };
+        foreach (var (who, method, path) in pages)
+        {
+            using var response = await who.Http.SendAsync(new HttpRequestMessage(method, path));
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, path);
+            response.Headers.CacheControl?.NoStore.ShouldBe(true, path);
+        }
+        // The thank-you itself (the answer to the form's POST).
+        var token = FormClient.TokenOf((await child.GetAsync("/pupil/worried")).Body)!;
+        using var told = await child.Http.PostAsync("/pupil/worried", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["pressId"] = Guid.CreateVersion7().ToString(), ["__RequestVerificationToken"] = token,
+        }));
+        (await told.Content.ReadAsStringAsync()).ShouldContain("Thank you for telling us");
+        told.Headers.CacheControl?.NoStore.ShouldBe(true, "the thank-you");
+    }
+
+    [Fact]
     public async Task Every_place_a_child_can_worry_says_the_same_honest_words_and_promises_no_secret()
     {
         var school = await app.NewSchoolAsync((Band.Y4, 2));

@@ -5,7 +5,9 @@ using StopThinkClick.Web.SignIn;
 
 namespace StopThinkClick.Web.Live.Screens;
 
+/// <summary>A pupil's live screen, with its "I'm worried" button: never kept by the browser, like every worry page.</summary>
 [Authorize(Policy = Policies.Pupil)]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class PupilScreenModel(LiveSessions sessions) : LivePageModel(sessions)
 {
     public LiveView? View { get; private set; }

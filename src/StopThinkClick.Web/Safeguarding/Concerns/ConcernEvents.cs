@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace StopThinkClick.Web.Safeguarding.Concerns;
 
 // A concern's stream (stream id = concern id, always made on the server). Ids and codes only: the
@@ -52,6 +55,18 @@ public sealed record ConcernText(Guid Id, Guid ConcernId, Guid? AuthorId, string
 {
     public static ConcernText ByPupil(Guid id, Guid concernId, Guid pupilId, string text, DateTimeOffset at) =>
         new(id, concernId, pupilId, TextLimits.Guard(text, TextLimits.WorryWords), at, TextAuthor.Pupil);
+
+    /// <summary>
+    /// The id of a child's words sent with one press: the same press with the same words is the same
+    /// text (a resend stores nothing new); different words under one press are kept beside it.
+    /// </summary>
+    public static Guid IdOfPress(Guid pupilId, Guid pressId, string words)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{pupilId:N}/{pressId:N}/{words}"));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80); // an RFC 9562 version 8 (name-based, custom) id
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16), bigEndian: true);
+    }
 
     public static ConcernText ByStaff(Guid id, Guid concernId, Guid staffId, string text, int limit, DateTimeOffset at) =>
         new(id, concernId, staffId, TextLimits.Guard(text, limit), at, TextAuthor.Staff);

@@ -23,8 +23,8 @@ public static class RaiseConcern
         for (var attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession(schoolId);
-            var (id, decision) = await StageWorryAsync(session, press, ct);
-            if (decision.Refused || decision.Events.Count == 0) return (id, decision);
+            var (id, decision, staged) = await StageWorryAsync(session, press, ct);
+            if (decision.Refused || !staged) return (id, decision);
             try
             {
                 await session.SaveChangesAsync(ct);
@@ -46,7 +46,7 @@ public static class RaiseConcern
     {
         var press = new WorryPress(raised.ConcernId == Guid.Empty ? Guid.CreateVersion7() : raised.ConcernId, raised.PupilId ?? Guid.Empty,
             raised.ClassId, raised.SessionId, raised.Source, raised.Topic, words, raised.At);
-        var (id, decision) = await StageWorryAsync(session, press, ct);
+        var (id, decision, _) = await StageWorryAsync(session, press, ct);
         if (decision.Refused) throw new ArgumentException(decision.Refusal);
         await session.SaveChangesAsync(ct);
         return id;
@@ -64,12 +64,28 @@ public static class RaiseConcern
         return (raised.ConcernId, decision);
     }
 
-    static async Task<(Guid, Decision)> StageWorryAsync(IDocumentSession session, WorryPress press, CancellationToken ct)
+    /// <summary>
+    /// Stages a press: its events (none for a resend) and the child's words. Words are stored once
+    /// per press and text, under an id made from both, so a resend with the same words adds nothing
+    /// and a resend that brings words the first send did not have keeps them. Returns whether
+    /// anything was staged.
+    /// </summary>
+    static async Task<(Guid, Decision, bool)> StageWorryAsync(IDocumentSession session, WorryPress press, CancellationToken ct)
     {
+        // A resend goes to the concern its press already joined, even if the child's window has moved on since.
+        var earlier = await session.Query<Concern>().FirstOrDefaultAsync(c => c.PupilId == press.PupilId && c.PressIds.Contains(press.PressId), ct);
+        if (earlier is not null)
+        {
+            var resend = ConcernDecider.Worry(earlier, press, Guid.Empty);
+            if (resend.Refused) return (earlier.Id, resend, false);
+            return (earlier.Id, resend, await StageWordsAsync(session, earlier.Id, press, ct));
+        }
+
         var window = await session.LoadAsync<WorryWindow>(press.PupilId, ct);
         var recent = window is null ? null : await session.Events.FetchForWriting<Concern>(window.ConcernId, ct);
         var decision = ConcernDecider.Worry(recent?.Aggregate, press, Guid.CreateVersion7());
-        if (decision.Refused || decision.Events.Count == 0) return (recent?.Id ?? Guid.Empty, decision);
+        if (decision.Refused) return (recent?.Id ?? Guid.Empty, decision, false);
+        if (decision.Events.Count == 0) return (recent!.Id, decision, await StageWordsAsync(session, recent.Id, press, ct));
 
         Guid concernId;
         if (decision.Events[0] is WorryRepeated repeated)
@@ -90,9 +106,18 @@ public static class RaiseConcern
                 session.Store(window);
             }
         }
-        var words = TextLimits.Normalise(press.Words);
-        if (words.Length > 0) session.Store(ConcernText.ByPupil(Guid.CreateVersion7(), concernId, press.PupilId, words, press.At));
-        return (concernId, decision);
+        await StageWordsAsync(session, concernId, press, ct);
+        return (concernId, decision, true);
     }
 
+    /// <summary>Inserts the press's words unless they are already stored; two resends racing to insert them both: one wins, the other finds them.</summary>
+    static async Task<bool> StageWordsAsync(IDocumentSession session, Guid concernId, WorryPress press, CancellationToken ct)
+    {
+        var words = TextLimits.Normalise(press.Words);
+        if (words.Length == 0) return false;
+        var id = ConcernText.IdOfPress(press.PupilId, press.PressId, words);
+        if (await session.LoadAsync<ConcernText>(id, ct) is not null) return false;
+        session.Insert(ConcernText.ByPupil(id, concernId, press.PupilId, words, press.At));
+        return true;
+    }
 }
