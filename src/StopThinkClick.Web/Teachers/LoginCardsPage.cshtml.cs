@@ -18,7 +18,7 @@ namespace StopThinkClick.Web.Teachers;
 /// code, which the teacher can change at any time (tablets that remembered the old one sign out).
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class LoginCardsPageModel(SchoolSessions sessions, TryCounters counters, SessionStamps stamps, ClassCodeChange codes) : PageModel
+public sealed class LoginCardsPageModel(SchoolSessions sessions, TryCounters counters, SessionStamps stamps, ClassCodeChange codes, PublicAddress address) : PageModel
 {
     public sealed record PrintedCard(string Name, string QrDataUri, IReadOnlyList<string> Pin);
     public sealed record PausedPupil(Guid Id, string Name, DateTimeOffset Until);
@@ -50,7 +50,7 @@ public sealed class LoginCardsPageModel(SchoolSessions sessions, TryCounters cou
             var version = pupil.SignIn.CardVersion + 1;
             session.Store(pupil with { SignIn = pupil.SignIn with { CardVersion = version, PinHash = PicturePin.Hash(pupil.Id, pin), PinLength = pin.Count, Stamp = SessionStamps.New() } });
             session.Store(new LoginCardEntry(LoginCards.EntryId(secret), sessions.CurrentSchoolId(), pupil.Id, version));
-            cards.Add(new PrintedCard(pupil.DisplayName, QrCodes.DataUri($"{Request.Scheme}://{Request.Host}{LoginCards.Path(secret)}"), pin));
+            cards.Add(new PrintedCard(pupil.DisplayName, QrCodes.DataUri(address.Of(LoginCards.Path(secret))), pin));
         }
         await session.SaveChangesAsync(ct);
         foreach (var pupil in pupils)

@@ -21,6 +21,7 @@ public static class WebPlatform
             options.Conventions.OpenPublicPages();
         });
         builder.Services.AddTransportSecurity();
+        PublicAddress.Add(builder);
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "stc.antiforgery";

@@ -10,13 +10,14 @@ namespace StopThinkClick.Web.Schools.Admin;
 
 /// <summary>Paper letters with single-use codes: the app sends no e-mail and stores only each code's hash.</summary>
 [Authorize(Policy = Policies.SchoolAdmin)]
-public sealed class InvitationLettersModel(SchoolSessions sessions, TimeProvider clock) : PageModel
+public sealed class InvitationLettersModel(SchoolSessions sessions, PublicAddress address, TimeProvider clock) : PageModel
 {
     public sealed record Letter(string Pupil, string FirstName, string Code, string Qr, DateTimeOffset Expires);
 
     public SchoolClass? Class { get; private set; }
     public string SchoolName { get; private set; } = "";
-    public string BaseUrl => $"{Request.Scheme}://{Request.Host}";
+    /// <summary>The school's configured address (printed on paper: never the Host of the admin's request).</summary>
+    public string BaseUrl => address.Url;
     public IReadOnlyList<Letter> Letters { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid classId, CancellationToken ct) => await LoadAsync(classId, ct) ? Page() : NotFound();

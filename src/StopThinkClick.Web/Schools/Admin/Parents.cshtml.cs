@@ -45,7 +45,7 @@ public sealed class ParentsModel(SchoolSessions sessions, AdultAccounts accounts
     {
         await LoadAsync(ct);
         if (Parents.FirstOrDefault(r => r.Parent.Id == parentId) is not { Account: { } account } row) return await DoneAsync("choose a parent from the list.", true, ct);
-        var link = await links.IssueAsync(account.Email, PasswordLinkKind.Reset, $"{Request.Scheme}://{Request.Host}", ct);
+        var link = await links.IssueAsync(account.Email, PasswordLinkKind.Reset, ct);
         if (link is null) return await DoneAsync($"a link to choose a new password is e-mailed to {account.Email}.", false, ct);
         Link = link;
         return await DoneAsync($"give {row.Parent.DisplayName} this one-time link to choose a new password (shown only now; it runs out in 24 hours):", false, ct);

@@ -40,7 +40,6 @@ public sealed class StaffModel(SchoolSessions sessions, AdultAccounts accounts, 
         _ => "Teacher",
     };
 
-    string BaseUrl => $"{Request.Scheme}://{Request.Host}";
     Guid Me => User.PersonId();
     DateTimeOffset Now => clock.GetUtcNow();
 
@@ -117,7 +116,7 @@ public sealed class StaffModel(SchoolSessions sessions, AdultAccounts accounts, 
 
     async Task<IActionResult> LinkIssuedAsync(string name, string email, PasswordLinkKind kind, CancellationToken ct)
     {
-        var link = await links.IssueAsync(email, kind, BaseUrl, ct);
+        var link = await links.IssueAsync(email, kind, ct);
         if (link is null) return await DoneAsync($"a sign-in link is e-mailed to {name} ({email}). It works once.", false, ct);
         Link = link;
         return await DoneAsync($"give {name} this one-time link to choose their own password (shown only now; it works once and runs out after {(kind == PasswordLinkKind.Welcome ? "7 days" : "24 hours")}):", false, ct);

@@ -22,7 +22,7 @@ public sealed class ForgotModel(PasswordLinks links, AdultAccounts accounts) : P
     {
         if (!CanEmail) return Page();
         var account = await accounts.FindAsync(email, ct);
-        if (account is { Deactivated: false }) await links.IssueAsync(account.Email, PasswordLinkKind.Reset, $"{Request.Scheme}://{Request.Host}", ct);
+        if (account is { Deactivated: false }) await links.IssueAsync(account.Email, PasswordLinkKind.Reset, ct);
         Sent = true;
         return Page();
     }

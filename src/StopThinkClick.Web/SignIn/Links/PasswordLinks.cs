@@ -3,6 +3,7 @@ using System.Net.Mail;
 using JasperFx;
 using Marten;
 using Microsoft.Extensions.Options;
+using StopThinkClick.Web.Platform.Web;
 using StopThinkClick.Web.Schools;
 
 namespace StopThinkClick.Web.SignIn.Links;
@@ -10,15 +11,16 @@ namespace StopThinkClick.Web.SignIn.Links;
 public enum LinkOutcome { Done, Unknown, Used, Expired, Closed }
 
 /// <summary>Makes, sends and redeems one-time password links. An admin never sees or sets a password.</summary>
-public sealed class PasswordLinks(IDocumentStore store, AdultAccounts accounts, IOptions<MailOptions> mail, TimeProvider clock, ILogger<PasswordLinks> logger)
+public sealed class PasswordLinks(IDocumentStore store, AdultAccounts accounts, IOptions<MailOptions> mail, PublicAddress address, TimeProvider clock, ILogger<PasswordLinks> logger)
 {
     public bool CanEmail => mail.Value.Configured;
 
     /// <summary>
     /// Makes a link for <paramref name="email"/>. With mail configured it is e-mailed and null is
-    /// returned; otherwise the full address is returned, to be shown once to the admin.
+    /// returned; otherwise the full address is returned, to be shown once to the admin. The link is
+    /// on the school's configured address (App:PublicUrl), never on the Host the request named.
     /// </summary>
-    public async Task<string?> IssueAsync(string email, PasswordLinkKind kind, string baseUrl, CancellationToken ct)
+    public async Task<string?> IssueAsync(string email, PasswordLinkKind kind, CancellationToken ct)
     {
         var secret = PasswordLink.NewSecret();
         var now = clock.GetUtcNow();
@@ -27,7 +29,7 @@ public sealed class PasswordLinks(IDocumentStore store, AdultAccounts accounts, 
             session.Insert(new PasswordLink(PasswordLink.IdOf(secret), AdultAccount.Normalise(email), kind, now, now + PasswordLink.LifetimeOf(kind)));
             await session.SaveChangesAsync(ct);
         }
-        var url = baseUrl + PasswordLink.Path(secret);
+        var url = address.Of(PasswordLink.Path(secret));
         if (!CanEmail) return url;
         await SendAsync(email, kind, url, ct);
         return null;

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace StopThinkClick.Web.Platform.Web;
+
+/// <summary>The school's own address for the app, as configured (docs/operations.md).</summary>
+public sealed class PublicAddressOptions
+{
+    public const string Section = "App";
+
+    /// <summary>e.g. <c>https://esafety.example-school.org.uk</c>. Unset: the address the app listens on (the demo).</summary>
+    public string? PublicUrl { get; set; }
+
+    public static bool IsValid(string? url) =>
+        string.IsNullOrWhiteSpace(url)
+        || Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0;
+}
+
+/// <summary>
+/// The one address put into links that leave the page — e-mailed password links, the QR codes on
+/// login cards and parents' letters. Never the request's Host header: anyone can forge that, and a
+/// reset link e-mailed to a member of staff must not point at somebody else's site.
+/// </summary>
+public sealed class PublicAddress(IOptions<PublicAddressOptions> options, IServer server, ILogger<PublicAddress> logger)
+{
+    string? listening;
+
+    /// <summary>The address without a trailing slash, e.g. <c>https://esafety.example-school.org.uk</c>.</summary>
+    public string Url => options.Value.PublicUrl is { Length: > 0 } configured ? configured.Trim().TrimEnd('/') : listening ??= Listening();
+
+    public string Of(string path) => Url + path;
+
+    /// <summary>The first address Kestrel listens on; a wildcard host ("+", "*", 0.0.0.0) becomes localhost.</summary>
+    string Listening()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null) return "http://localhost";
+        var uri = new UriBuilder(address.Replace("://+", "://localhost").Replace("://*", "://localhost"));
+        if (uri.Host is "0.0.0.0" or "[::]" or "::" or "localhost")
+        {
+            uri.Host = "localhost";
+            logger.LogWarning("App:PublicUrl is not set, so e-mailed links and printed QR codes point at {Address}; set it to the school's address", uri.Uri.GetLeftPart(UriPartial.Authority));
+        }
+        return uri.Uri.GetLeftPart(UriPartial.Authority);
+    }
+
+    public static void Add(WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PublicAddressOptions>().BindConfiguration(PublicAddressOptions.Section)
+            .Validate(o => PublicAddressOptions.IsValid(o.PublicUrl), "App:PublicUrl must be an absolute http(s) address such as https://esafety.example-school.org.uk")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<PublicAddress>();
+    }
+}
