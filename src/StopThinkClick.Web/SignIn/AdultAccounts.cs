@@ -1,5 +1,6 @@
 using JasperFx;
 using Marten;
+using StopThinkClick.Web.Platform.Events;
 using StopThinkClick.Web.Schools;
 using StopThinkClick.Web.SignIn.Sessions;
 
@@ -30,7 +31,15 @@ public sealed class AdultAccounts(IDocumentStore store, SessionStamps stamps)
     /// or null when the account is gone or the change declined. <paramref name="alsoWrite"/> adds
     /// writes to the same transaction (events, the staff record), in the school's session.
     /// </summary>
-    public async Task<AdultAccount?> ChangeAsync(string email, Func<AdultAccount, AdultAccount?> change, CancellationToken ct,
+    public Task<AdultAccount?> ChangeAsync(string email, Func<AdultAccount, AdultAccount?> change, CancellationToken ct,
+        bool endOtherSessions = false, Action<IDocumentSession, AdultAccount, AdultAccount>? alsoWrite = null) =>
+        ChangeAsync(email, (_, account, _) => Task.FromResult(change(account)), ct, endOtherSessions, alsoWrite);
+
+    /// <summary>
+    /// The same, for a change that reads (and may write) more in the same session and transaction — a
+    /// one-time link used up with the password it sets. It is asked again on every retry.
+    /// </summary>
+    public async Task<AdultAccount?> ChangeAsync(string email, Func<IDocumentSession, AdultAccount, CancellationToken, Task<AdultAccount?>> change, CancellationToken ct,
         bool endOtherSessions = false, Action<IDocumentSession, AdultAccount, AdultAccount>? alsoWrite = null)
     {
         // The directory is one table for every school; a session of the account's school writes it
@@ -42,7 +51,7 @@ public sealed class AdultAccounts(IDocumentStore store, SessionStamps stamps)
             await using var directory = store.LightweightSession(schoolId);
             var account = await directory.LoadAsync<AdultAccount>(AdultAccount.Normalise(email), ct);
             if (account is null) return null;
-            var next = change(account);
+            var next = await change(directory, account, ct);
             if (next is null) return null;
             if (endOtherSessions) next = next with { SecurityStamp = SessionStamps.New() };
             directory.UpdateRevision(next, account.Version + 1);
@@ -51,8 +60,10 @@ public sealed class AdultAccounts(IDocumentStore store, SessionStamps stamps)
             {
                 await directory.SaveChangesAsync(ct);
             }
-            catch (ConcurrencyException)
+            catch (Exception e) when (LostRace.Is(e))
             {
+                // Somebody changed the account (or another document this change wrote) first: several
+                // such conflicts in one commit arrive wrapped together. Read again and decide again.
                 continue;
             }
             stamps.Forget(next.PersonId);

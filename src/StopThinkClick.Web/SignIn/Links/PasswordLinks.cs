@@ -47,25 +47,31 @@ public sealed class PasswordLinks(IDocumentStore store, AdultAccounts accounts, 
         return account is null || account.Deactivated ? (LinkOutcome.Closed, link) : (LinkOutcome.Done, link);
     }
 
-    /// <summary>Uses the link once: marks it used "if still unused", then sets the password and ends every other session.</summary>
+    /// <summary>
+    /// Uses the link once: marks it used "if still unused", sets the password and ends every other
+    /// session, all in one transaction — a failure leaves the link usable and the old password
+    /// working; of two uses at once, one commits and the other finds the link used.
+    /// </summary>
     public async Task<(LinkOutcome Outcome, AdultAccount? Account)> RedeemAsync(string? secret, string password, CancellationToken ct)
     {
         var (outcome, link) = await CheckAsync(secret, ct);
         if (outcome != LinkOutcome.Done) return (outcome, null);
-        await using (var session = store.LightweightSession())
+        var now = clock.GetUtcNow();
+        var account = await accounts.ChangeAsync(link!.Email, async (session, account, token) =>
         {
-            session.UpdateRevision(link! with { UsedAt = clock.GetUtcNow() }, link!.Version + 1);
-            try
-            {
-                await session.SaveChangesAsync(ct);
-            }
-            catch (ConcurrencyException)
-            {
-                return (LinkOutcome.Used, null);
-            }
-        }
-        var account = await accounts.ChangeAsync(link.Email, a => a with { PasswordHash = AdultSignInService.Hash(a, password) }, ct, endOtherSessions: true);
-        return account is null ? (LinkOutcome.Closed, null) : (LinkOutcome.Done, account);
+            // Read again in this transaction: its revision is checked on commit, so a use that commits meanwhile wins.
+            var current = await session.LoadAsync<PasswordLink>(link.Id, token);
+            outcome = current is null ? LinkOutcome.Unknown
+                : current.UsedAt is not null ? LinkOutcome.Used
+                : current.ExpiresAt < now ? LinkOutcome.Expired
+                : account.Deactivated ? LinkOutcome.Closed
+                : LinkOutcome.Done;
+            if (outcome != LinkOutcome.Done) return null;
+            session.UpdateRevision(current! with { UsedAt = now }, current!.Version + 1);
+            return account with { PasswordHash = AdultSignInService.Hash(account, password) };
+        }, ct, endOtherSessions: true);
+        if (account is not null) return (LinkOutcome.Done, account);
+        return (outcome == LinkOutcome.Done ? LinkOutcome.Closed : outcome, null);
     }
 
     async Task SendAsync(string email, PasswordLinkKind kind, string url, CancellationToken ct)
