@@ -58,6 +58,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
 
         ["/safeguarding"] = Who.Lead, ["/safeguarding/concerns/{concernId:guid}"] = Who.Lead,
         ["/safeguarding/access"] = Who.Lead, ["/safeguarding/leavers"] = Who.Lead, ["/safeguarding/pupils/{pupilId:guid}/file"] = Who.Lead,
+        ["/safeguarding/team"] = Who.Lead,
 
         ["/admin"] = Who.Admin, ["/admin/classes/{classId:guid}"] = Who.Admin, ["/admin/classes/{classId:guid}/invitations"] = Who.Admin,
         ["/admin/pupils/import"] = Who.Admin, ["/admin/staff"] = Who.Admin, ["/admin/parents"] = Who.Admin, ["/admin/pupils/{pupilId:guid}"] = Who.Admin,
@@ -70,7 +71,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
     /// <summary>Routes that carry none of school A's ids: school B's people see their own school there.</summary>
     static readonly HashSet<string> OwnSchoolRoutes =
         ["/pupil", "/pupil/reminder", "/pupil/settings", "/pupil/worried", "/parent", "/teacher", "/teacher/browse", "/teacher/browse/{itemId}", "/coverage", "/concerns", "/concerns/new",
-         "/safeguarding", "/safeguarding/access", "/safeguarding/leavers", "/admin", "/admin/pupils/import", "/admin/staff", "/admin/parents", "/account", "/account/two-step",
+         "/safeguarding", "/safeguarding/access", "/safeguarding/leavers", "/safeguarding/team", "/admin", "/admin/pupils/import", "/admin/staff", "/admin/parents", "/account", "/account/two-step",
          "/admin/retention",
          "/pupil/lessons/{lessonId}", "/pupil/lessons/{lessonId}/{step:int}", "/pupil/quizzes/{quizId}", "/pupil/scenarios/{scenarioId}"];
 
@@ -193,7 +194,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
 
         ["/safeguarding/concerns/{concernId:guid}?handler=Acknowledge"] = Who.Lead, ["/safeguarding/concerns/{concernId:guid}?handler=Note"] = Who.Lead,
         ["/safeguarding/concerns/{concernId:guid}?handler=Action"] = Who.Lead, ["/safeguarding/concerns/{concernId:guid}?handler=Close"] = Who.Lead,
-        ["/safeguarding/leavers?handler=Erase"] = Who.Lead,
+        ["/safeguarding/leavers?handler=Erase"] = Who.Lead, ["/safeguarding/team?handler=Link"] = Who.Lead, ["/safeguarding/team?handler=ResetTwoStep"] = Who.Lead,
 
         ["/admin?handler=AddClass"] = Who.Admin, ["/admin?handler=MoveUp"] = Who.Admin, ["/admin/staff"] = Who.Admin, ["/admin/pupils/import"] = Who.Admin,
         ["/admin/classes/{classId:guid}?handler=AddPupil"] = Who.Admin, ["/admin/classes/{classId:guid}?handler=Teacher"] = Who.Admin,

@@ -45,9 +45,10 @@ public sealed class ParentsModel(SchoolSessions sessions, AdultAccounts accounts
     {
         await LoadAsync(ct);
         if (Parents.FirstOrDefault(r => r.Parent.Id == parentId) is not { Account: { } account } row) return await DoneAsync("choose a parent from the list.", true, ct);
-        var link = await links.IssueAsync(account.Email, PasswordLinkKind.Reset, ct);
-        if (link is null) return await DoneAsync($"a link to choose a new password is e-mailed to {account.Email}.", false, ct);
-        Link = link;
+        var issued = await links.IssueAsync(account.Email, PasswordLinkKind.Reset, User, ct);
+        if (issued.Delivery == LinkDelivery.Emailed) return await DoneAsync($"a link to choose a new password is e-mailed to {account.Email}.", false, ct);
+        if (issued.Url is null) return await DoneAsync("that link can only be e-mailed.", true, ct);
+        Link = issued.Url;
         return await DoneAsync($"give {row.Parent.DisplayName} this one-time link to choose a new password (shown only now; it runs out in 24 hours):", false, ct);
     }
 

@@ -59,19 +59,18 @@ public sealed class StaffModel(SchoolSessions sessions, AdultAccounts accounts, 
             // No password: the person chooses their own from the welcome link.
             session.Insert(new AdultAccount(id, sessions.CurrentSchoolId(), personId, role, "") { SecurityStamp = SessionStamps.New() });
             session.Store(new StaffMember(personId, displayName, [AccountRoles.StaffRoleOf(role)]));
-            session.Events.StartStream(personId, new StaffAccountOpened(personId, role, Me, Now), new SignInLinkIssued(personId, "welcome", Me, Now));
+            session.Events.StartStream(personId, new StaffAccountOpened(personId, role, Me, Now));
             try { await session.SaveChangesAsync(ct); }
             catch (JasperFx.DocumentAlreadyExistsException) { return await DoneAsync("that e-mail address already has an account.", true, ct); }
         }
-        return await LinkIssuedAsync(displayName, id, PasswordLinkKind.Welcome, ct);
+        return await LinkIssuedAsync(personId, displayName, id, PasswordLinkKind.Welcome, ct);
     }
 
     public async Task<IActionResult> OnPostLinkAsync(Guid personId, CancellationToken ct)
     {
         if (await RowAsync(personId, ct) is not { Account: { } account } row) return await DoneAsync("choose someone from the list.", true, ct);
         if (account.Deactivated) return await DoneAsync($"{row.Member.DisplayName}'s account is closed. Reopen it first.", true, ct);
-        await AppendAsync(personId, new SignInLinkIssued(personId, "reset", Me, Now), ct);
-        return await LinkIssuedAsync(row.Member.DisplayName, account.Email, PasswordLinkKind.Reset, ct);
+        return await LinkIssuedAsync(personId, row.Member.DisplayName, account.Email, PasswordLinkKind.Reset, ct);
     }
 
     public async Task<IActionResult> OnPostDeactivateAsync(Guid personId, CancellationToken ct)
@@ -109,16 +108,28 @@ public sealed class StaffModel(SchoolSessions sessions, AdultAccounts accounts, 
     public async Task<IActionResult> OnPostResetTwoStepAsync(Guid personId, CancellationToken ct)
     {
         if (await RowAsync(personId, ct) is not { Account: { } account } row) return await DoneAsync("choose someone from the list.", true, ct);
-        await accounts.ChangeAsync(account.Email, a => a.TotpSecret is null ? null : a with { TotpSecret = null, RecoveryCodeHashes = [] }, ct, endOtherSessions: true,
+        // With a lead's password and a fresh two-step, the admin could read every worry: without mail
+        // (which tells the lead at once) another lead does this.
+        if (ConcernReaders.Is(account.Role) && !links.CanEmail)
+            return await DoneAsync($"{row.Member.DisplayName} can read safeguarding concerns, so their two-step sign-in is not reset from this page while the school has no mail server. Another safeguarding lead can reset it on {ConcernReaders.WhereLeadsDoIt}.", true, ct);
+        var reset = await accounts.ChangeAsync(account.Email, a => a.TotpSecret is null ? null : a with { TotpSecret = null, RecoveryCodeHashes = [] }, ct, endOtherSessions: true,
             alsoWrite: (s, _, _) => s.Events.Append(personId, new TwoStepReset(personId, Me, Now)));
+        if (reset is not null) await links.TellTwoStepResetAsync(account.Email, ct);
         return await DoneAsync($"{row.Member.DisplayName} will set up two-step sign-in again next time they sign in.", false, ct);
     }
 
-    async Task<IActionResult> LinkIssuedAsync(string name, string email, PasswordLinkKind kind, CancellationToken ct)
+    async Task<IActionResult> LinkIssuedAsync(Guid personId, string name, string email, PasswordLinkKind kind, CancellationToken ct)
     {
-        var link = await links.IssueAsync(email, kind, ct);
-        if (link is null) return await DoneAsync($"a sign-in link is e-mailed to {name} ({email}). It works once.", false, ct);
-        Link = link;
+        var issued = await links.IssueAsync(email, kind, User, ct);
+        if (issued.Delivery == LinkDelivery.Withheld)
+        {
+            var why = $"{name} can read safeguarding concerns, so a link to choose their password is never shown here: it can only be e-mailed, and this school has no mail server set up. "
+                + $"Another safeguarding lead can make it on {ConcernReaders.WhereLeadsDoIt}, or your technician can set up e-mail.";
+            return kind == PasswordLinkKind.Welcome ? await DoneAsync($"{name}'s account is made. {why}", false, ct) : await DoneAsync(why, true, ct);
+        }
+        await AppendAsync(personId, new SignInLinkIssued(personId, kind == PasswordLinkKind.Welcome ? "welcome" : "reset", Me, Now), ct);
+        if (issued.Delivery == LinkDelivery.Emailed) return await DoneAsync($"a sign-in link is e-mailed to {name} ({email}). It works once.", false, ct);
+        Link = issued.Url;
         return await DoneAsync($"give {name} this one-time link to choose their own password (shown only now; it works once and runs out after {(kind == PasswordLinkKind.Welcome ? "7 days" : "24 hours")}):", false, ct);
     }
 

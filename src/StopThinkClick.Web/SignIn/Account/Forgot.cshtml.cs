@@ -22,7 +22,7 @@ public sealed class ForgotModel(PasswordLinks links, AdultAccounts accounts) : P
     {
         if (!CanEmail) return Page();
         var account = await accounts.FindAsync(email, ct);
-        if (account is { Deactivated: false }) await links.IssueAsync(account.Email, PasswordLinkKind.Reset, ct);
+        if (account is { Deactivated: false }) await links.IssueAsync(account.Email, PasswordLinkKind.Reset, null, ct);
         Sent = true;
         return Page();
     }

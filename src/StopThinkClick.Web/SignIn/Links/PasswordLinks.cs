@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Claims;
 using System.Net.Mail;
 using JasperFx;
 using Marten;
@@ -10,18 +11,22 @@ namespace StopThinkClick.Web.SignIn.Links;
 
 public enum LinkOutcome { Done, Unknown, Used, Expired, Closed }
 
-/// <summary>Makes, sends and redeems one-time password links. An admin never sees or sets a password.</summary>
+/// <summary>Makes, sends and redeems one-time password links. An admin never sees or sets a password, nor a safeguarding lead's link.</summary>
 public sealed class PasswordLinks(IDocumentStore store, AdultAccounts accounts, IOptions<MailOptions> mail, PublicAddress address, TimeProvider clock, ILogger<PasswordLinks> logger)
 {
     public bool CanEmail => mail.Value.Configured;
 
     /// <summary>
-    /// Makes a link for <paramref name="email"/>. With mail configured it is e-mailed and null is
-    /// returned; otherwise the full address is returned, to be shown once to the admin. The link is
-    /// on the school's configured address (App:PublicUrl), never on the Host the request named.
+    /// Makes a link for <paramref name="email"/>. With mail configured it is e-mailed to them;
+    /// otherwise it is returned, to be shown once to <paramref name="shownTo"/> — unless the account
+    /// can read concerns and they are not a safeguarding lead (<see cref="ConcernReaders"/>): then no
+    /// link is made at all. The link is on the school's configured address (App:PublicUrl), never on
+    /// the Host the request named.
     /// </summary>
-    public async Task<string?> IssueAsync(string email, PasswordLinkKind kind, CancellationToken ct)
+    public async Task<IssuedLink> IssueAsync(string email, PasswordLinkKind kind, ClaimsPrincipal? shownTo, CancellationToken ct)
     {
+        if (!CanEmail && (await accounts.FindAsync(email, ct) is not { } account || !ConcernReaders.MayBeShownTo(account.Role, shownTo)))
+            return new IssuedLink(LinkDelivery.Withheld);
         var secret = PasswordLink.NewSecret();
         var now = clock.GetUtcNow();
         await using (var session = store.LightweightSession())
@@ -30,9 +35,22 @@ public sealed class PasswordLinks(IDocumentStore store, AdultAccounts accounts, 
             await session.SaveChangesAsync(ct);
         }
         var url = address.Of(PasswordLink.Path(secret));
-        if (!CanEmail) return url;
-        await SendAsync(email, kind, url, ct);
-        return null;
+        if (!CanEmail) return new IssuedLink(LinkDelivery.Shown, url);
+        var (subject, opening) = kind == PasswordLinkKind.Welcome
+            ? ("Your StopThinkClick account", "Your school has made you a StopThinkClick account. Choose your password here:")
+            : ("Set a new StopThinkClick password", "Someone (we hope you) asked for a new StopThinkClick password. Choose one here:");
+        await SendAsync(email, subject,
+            $"{opening}\n\n{url}\n\nThe link works once and runs out after {(kind == PasswordLinkKind.Welcome ? "7 days" : "24 hours")}. If you did not expect this e-mail, you can ignore it.", ct);
+        logger.LogInformation("Sent a {Kind} link by e-mail", kind);
+        return new IssuedLink(LinkDelivery.Emailed);
+    }
+
+    /// <summary>Tells someone their two-step sign-in was reset by somebody else, so a reset they did not ask for is noticed.</summary>
+    public async Task TellTwoStepResetAsync(string email, CancellationToken ct)
+    {
+        if (!CanEmail) return;
+        await SendAsync(email, "Your StopThinkClick two-step sign-in was reset",
+            $"Your StopThinkClick two-step sign-in was reset by your school. Next time you sign in at {address.Url} you will set it up again with your authenticator app.\n\nIf you did not ask for this, tell your headteacher at once.", ct);
     }
 
     public async Task<(LinkOutcome Outcome, PasswordLink? Link)> CheckAsync(string? secret, CancellationToken ct)
@@ -74,17 +92,17 @@ public sealed class PasswordLinks(IDocumentStore store, AdultAccounts accounts, 
         return (outcome == LinkOutcome.Done ? LinkOutcome.Closed : outcome, null);
     }
 
-    async Task SendAsync(string email, PasswordLinkKind kind, string url, CancellationToken ct)
+    async Task SendAsync(string email, string subject, string body, CancellationToken ct)
     {
         var options = mail.Value;
         using var client = new SmtpClient(options.SmtpHost, options.SmtpPort) { EnableSsl = options.EnableSsl };
         if (!string.IsNullOrEmpty(options.UserName)) client.Credentials = new NetworkCredential(options.UserName, options.Password);
-        var (subject, opening) = kind == PasswordLinkKind.Welcome
-            ? ("Your StopThinkClick account", "Your school has made you a StopThinkClick account. Choose your password here:")
-            : ("Set a new StopThinkClick password", "Someone (we hope you) asked for a new StopThinkClick password. Choose one here:");
-        using var message = new MailMessage(options.From, email, subject,
-            $"{opening}\n\n{url}\n\nThe link works once and runs out after {(kind == PasswordLinkKind.Welcome ? "7 days" : "24 hours")}. If you did not expect this e-mail, you can ignore it.");
+        using var message = new MailMessage(options.From, email, subject, body);
         await client.SendMailAsync(message, ct);
-        logger.LogInformation("Sent a {Kind} link by e-mail", kind);
     }
 }
+
+public enum LinkDelivery { Emailed, Shown, Withheld }
+
+/// <summary>What became of a link: e-mailed, to be shown once (<paramref name="Url"/>), or withheld and never made.</summary>
+public sealed record IssuedLink(LinkDelivery Delivery, string? Url = null);
