@@ -13,11 +13,14 @@ namespace StopThinkClick.Web.SignIn.Account;
 /// <summary>
 /// Setting up two-step sign-in: a new key as a QR code drawn here (never by a third party), a
 /// first code to prove the app has it, then recovery codes shown once. The key waits between the
-/// two requests in an encrypted, time-limited form field. Turning it off is for roles that do not need it.
+/// two requests in an encrypted, time-limited form field bound to this account. Replacing a key
+/// needs the current key's code or a recovery code (counted like a sign-in code): an open laptop or
+/// a stolen cookie must not move someone's second step onto another phone. Turning it off is for
+/// roles that do not need it.
 /// </summary>
 [Authorize(Policy = Policies.Adult)]
 [EnableRateLimiting(RateLimits.AdultSignIn)]
-public sealed class TwoStepSetupModel(AdultAccounts accounts, AdultSignInService signIn, IDataProtectionProvider protection, TimeProvider clock) : PageModel
+public sealed class TwoStepSetupModel(AdultAccounts accounts, AdultSignInService signIn, TwoStepCheck check, IDataProtectionProvider protection, TimeProvider clock) : PageModel
 {
     ITimeLimitedDataProtector Protector => protection.CreateProtector("stc.two-step-setup").ToTimeLimitedDataProtector();
 
@@ -30,24 +33,37 @@ public sealed class TwoStepSetupModel(AdultAccounts accounts, AdultSignInService
     public string? Message { get; private set; }
     public bool Refused { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(bool required, CancellationToken ct)
+    /// <summary>A new key is offered while one is on: the form also asks for the current code.</summary>
+    public bool Replacing => Account?.TotpSecret is not null && PendingKey is not null;
+
+    public async Task<IActionResult> OnGetAsync(bool required, bool replace, CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return Forbid();
         if (required && Account!.TotpSecret is null) Message = "your role needs two-step sign-in before safeguarding or admin pages open. It takes a minute.";
-        if (Account!.TotpSecret is null) Offer(TwoStepRules.NewSecret());
+        if (Account!.TotpSecret is null || replace) Offer(TwoStepRules.NewSecret());
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? pending, string? code, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string? pending, string? code, string? current, CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return Forbid();
-        string secret;
-        try { secret = Protector.Unprotect(pending ?? ""); }
-        catch (System.Security.Cryptography.CryptographicException) { Offer(TwoStepRules.NewSecret()); return Refuse("that took too long. Here is a new key: please scan it again."); }
+        if (Unprotect(pending) is not { } secret) { Offer(TwoStepRules.NewSecret()); return Refuse("that took too long. Here is a new key: please scan it again."); }
         if (TwoStepRules.MatchingStep(secret, code, clock.GetUtcNow()) is not { } step)
         {
             Offer(secret);
             return Refuse("that code did not match. Check the app shows StopThinkClick, then type the six digits it shows now.");
+        }
+        if (Account!.TotpSecret is not null)
+        {
+            // Only someone who has the key now may replace it (or a recovery code, if the phone is lost).
+            var outcome = await check.CheckAsync(Account, current, ct);
+            if (outcome != TwoStepOutcome.Passed)
+            {
+                Offer(secret);
+                return Refuse(outcome == TwoStepOutcome.LockedOut
+                    ? "there have been too many wrong codes. Please wait 15 minutes and try again, or ask your school office."
+                    : "to replace your key, also type the current code from your old authenticator app, or one of your recovery codes. Nothing was changed.");
+            }
         }
         var codes = TwoStepRules.NewRecoveryCodes();
         var account = await accounts.ChangeAsync(Account!.Email, a => a with
@@ -75,10 +91,21 @@ public sealed class TwoStepSetupModel(AdultAccounts accounts, AdultSignInService
         return Page();
     }
 
+    // The pending key names its account: one offered to somebody else's session is not accepted here.
     void Offer(string secret)
     {
-        (Secret, PendingKey) = (secret, Protector.Protect(secret, clock.GetUtcNow().AddMinutes(15)));
+        (Secret, PendingKey) = (secret, Protector.Protect(Account!.Email + "\n" + secret, clock.GetUtcNow().AddMinutes(15)));
         QrDataUri = QrCodes.DataUri(TwoStepRules.SetupUri(secret, Account!.Email));
+    }
+
+    string? Unprotect(string? pending)
+    {
+        try
+        {
+            var parts = Protector.Unprotect(pending ?? "").Split('\n');
+            return parts is [var email, var secret] && email == Account!.Email ? secret : null;
+        }
+        catch (System.Security.Cryptography.CryptographicException) { return null; }
     }
 
     async Task<bool> LoadAsync(CancellationToken ct)
