@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using StopThinkClick.Web.Platform.Events;
 using StopThinkClick.Web.Schools;
 using StopThinkClick.Web.SignIn;
 
@@ -57,7 +58,9 @@ public sealed class JoinModel(IDocumentStore store, TimeProvider clock, WrongCod
         account = account with { PasswordHash = Hasher.HashPassword(account, password!) };
         session.Insert(account);
         session.Store(new Parent(parentId, displayName, [Invitation.PupilId]));
-        if (await RedeemAsync(session, parentId, ct) is { } refused) return refused;
+        var (retry, refused) = await RedeemAsync(session, parentId, ct);
+        if (refused is not null) return refused;
+        if (retry) return Problem("something changed at the same moment. Please press the button again.");
         await HttpContext.SignInAsync(Principals.ForAdult(account, displayName));
         return LocalRedirect("/parent");
     }
@@ -68,33 +71,44 @@ public sealed class JoinModel(IDocumentStore store, TimeProvider clock, WrongCod
         if (!User.IsInRole(Roles.Parent)) return Problem("please sign in first.");
         if (!await CheckAsync(code, ct)) return Page();
         if (Invitation!.SchoolId != User.SchoolId()) return Problem("this invitation is for a child at another school. Use a separate account for each school.");
-        await using var session = store.LightweightSession(Invitation.SchoolId);
-        var parent = await session.LoadAsync<Parent>(User.PersonId(), ct);
-        if (parent is null) return Problem("your account could not be found. Please sign in again.");
-        session.Store(parent with { ChildIds = parent.ChildIds.Append(Invitation.PupilId).Distinct().ToList() });
-        if (await RedeemAsync(session, parent.Id, ct) is { } refused) return refused;
-        return LocalRedirect("/parent");
+        for (var attempt = 1; ; attempt++)
+        {
+            // The parent's record is checked against the version read: the school unlinking another
+            // child at the same moment is not undone, and this child is not lost.
+            await using var session = store.LightweightSession(Invitation.SchoolId);
+            var parent = await session.LoadAsync<Parent>(User.PersonId(), ct);
+            if (parent is null) return Problem("your account could not be found. Please sign in again.");
+            session.Store(parent with { ChildIds = parent.ChildIds.Append(Invitation.PupilId).Distinct().ToList() });
+            var (retry, refused) = await RedeemAsync(session, parent.Id, ct);
+            if (refused is not null) return refused;
+            if (!retry) return LocalRedirect("/parent");
+            if (attempt == 5) return Problem("something changed at the same moment. Please press the button again.");
+        }
     }
 
     /// <summary>
     /// Marks the invitation used "if still unused" (its revision), in the same transaction as the
     /// account it makes: of two parents redeeming one letter at once, the second changes nothing.
     /// </summary>
-    async Task<IActionResult?> RedeemAsync(IDocumentSession session, Guid parentId, CancellationToken ct)
+    /// Returns a refusal, or Retry when only the parent's own record changed meanwhile.
+    async Task<(bool Retry, IActionResult? Refused)> RedeemAsync(IDocumentSession session, Guid parentId, CancellationToken ct)
     {
         session.UpdateRevision(Invitation! with { UsedAt = clock.GetUtcNow(), UsedBy = parentId }, Invitation.Version + 1);
         try
         {
             await session.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (ConcurrencyException)
-        {
-            return Problem("this invitation has already been used. If that was not you, please tell the school office.");
+            return (false, null);
         }
         catch (DocumentAlreadyExistsException)
         {
-            return Problem("that e-mail address already has an account. Sign in first, then use the code to add your child.");
+            return (false, Problem("that e-mail address already has an account. Sign in first, then use the code to add your child."));
+        }
+        catch (Exception e) when (LostRace.Is(e))
+        {
+            await using var directory = store.QuerySession();
+            var now = await directory.LoadAsync<ParentInvitation>(Invitation.Id, ct);
+            return now is { UsedAt: null } ? (true, null)
+                : (false, Problem("this invitation has already been used. If that was not you, please tell the school office."));
         }
     }
 

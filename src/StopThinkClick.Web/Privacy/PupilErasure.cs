@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marten;
+using StopThinkClick.Web.Platform.Events;
 using StopThinkClick.Web.Safeguarding.Audit;
 using StopThinkClick.Web.Aup;
 using StopThinkClick.Web.Live.Sessions;
@@ -26,14 +27,51 @@ public sealed class PupilErasure(IDocumentStore store, AccessLog access)
 {
     public async Task<string?> EraseAsync(string schoolId, Guid pupilId, ClaimsPrincipal by, CancellationToken ct, AccessKind kind = AccessKind.Erasure)
     {
-        await using var session = store.LightweightSession(schoolId);
+        IReadOnlyList<Guid> sessionIds;
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = store.LightweightSession(schoolId);
+            var (problem, ids) = await StageAsync(session, pupilId, by, kind, ct);
+            if (problem is not null) return problem;
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                sessionIds = ids;
+                break;
+            }
+            catch (Exception e) when (LostRace.Is(e) && attempt < 5)
+            {
+                // The pupil's record or a parent's links changed meanwhile (a card reprinted, a parent
+                // joining): erase again from the newer state, so nothing written meanwhile survives.
+            }
+        }
+
+        using (ErasureScope.Begin(pupilId))
+        {
+            await store.Advanced.ApplyEventDataMasking(x =>
+            {
+                x.ForTenant(schoolId);
+                x.IncludeStream(pupilId);
+                foreach (var id in sessionIds) x.IncludeStream(id);
+            }, ct);
+        }
+
+        await using var purge = store.LightweightSession(schoolId);
+        purge.Events.TombstoneStream(pupilId);
+        await purge.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>Stages the first transaction of an erasure; returns why not, or the class's live session ids.</summary>
+    async Task<(string? Problem, IReadOnlyList<Guid> SessionIds)> StageAsync(IDocumentSession session, Guid pupilId, ClaimsPrincipal by, AccessKind kind, CancellationToken ct)
+    {
         var pupil = await session.LoadAsync<Pupil>(pupilId, ct);
-        if (pupil is null || pupil.Erased) return "this pupil has already been erased.";
+        if (pupil is null || pupil.Erased) return ("this pupil has already been erased.", []);
         var open = await session.Query<Concern>().Where(c => c.PupilId == pupilId && c.Status != ConcernStatus.Closed).ToListAsync(ct);
         var printed = open.Count == 0 ? null : (await session.Query<AccessRecord>()
             .Where(r => r.PupilId == pupilId && r.What == AccessKind.SafeguardingFile).ToListAsync(ct)).Select(r => (DateTimeOffset?)r.At).Max();
         if (!ConcernActivity.FileIsCurrent(open, printed))
-            return $"{pupil.FirstName} has open safeguarding concerns. The safeguarding lead must close them, or print the child's file after the latest one, first.";
+            return ($"{pupil.FirstName} has open safeguarding concerns. The safeguarding lead must close them, or print the child's file after the latest one, first.", []);
         var openIds = open.Select(c => c.Id).ToList();
 
         var sessionIds = await session.Query<LiveSessionCard>().Where(c => c.ClassId == pupil.ClassId).Select(c => c.Id).ToListAsync(ct);
@@ -56,22 +94,7 @@ public sealed class PupilErasure(IDocumentStore store, AccessLog access)
         foreach (var summary in await session.LoadManyAsync<LiveSessionSummary>(ct, sessionIds))
             session.Store(Anonymised(summary, pupilId));
         access.Stage(session, by, kind, pupilId: pupilId, detail: $"class {pupil.ClassId}");
-        await session.SaveChangesAsync(ct);
-
-        using (ErasureScope.Begin(pupilId))
-        {
-            await store.Advanced.ApplyEventDataMasking(x =>
-            {
-                x.ForTenant(schoolId);
-                x.IncludeStream(pupilId);
-                foreach (var id in sessionIds) x.IncludeStream(id);
-            }, ct);
-        }
-
-        await using var purge = store.LightweightSession(schoolId);
-        purge.Events.TombstoneStream(pupilId);
-        await purge.SaveChangesAsync(ct);
-        return null;
+        return (null, sessionIds);
     }
 
     static LiveSessionSummary Anonymised(LiveSessionSummary s, Guid pupil)

@@ -30,14 +30,18 @@ public sealed class SettingsModel(SchoolSessions sessions) : PageModel
 
     public async Task<IActionResult> OnPostAsync(bool dyslexiaFont, bool largerText, bool readOnArrival, string? avatar, CancellationToken ct)
     {
-        await using var session = sessions.Current();
-        var pupil = await session.LoadAsync<Pupil>(User.PersonId(), ct);
-        if (pupil is null) return NotFound();
         var preferences = new PupilPreferences { DyslexiaFont = dyslexiaFont, LargerText = largerText, ReadOnArrival = readOnArrival };
-        pupil = pupil with { Preferences = preferences, Avatar = Avatars.IsAvatar(avatar) ? avatar : pupil.Avatar };
-        session.Store(pupil);
-        Avatar = pupil.AvatarPicture;
-        await session.SaveChangesAsync(ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = sessions.Current();
+            var pupil = await session.LoadAsync<Pupil>(User.PersonId(), ct);
+            if (pupil is null) return NotFound();
+            pupil = pupil with { Preferences = preferences, Avatar = Avatars.IsAvatar(avatar) ? avatar : pupil.Avatar };
+            session.Store(pupil); // checked against the version read: a new card printed meanwhile is not undone
+            Avatar = pupil.AvatarPicture;
+            try { await session.SaveChangesAsync(ct); break; }
+            catch (Exception e) when (StopThinkClick.Web.Platform.Events.LostRace.Is(e) && attempt < 5) { }
+        }
         DisplayPreferences.Of(preferences).Save(HttpContext);
         (DyslexiaFont, LargerText, ReadOnArrival, Saved) = (dyslexiaFont, largerText, readOnArrival, true);
         return Page();

@@ -11,9 +11,11 @@ public static class SchoolsSetup
         {
             opts.Schema.For<School>();
             opts.Schema.For<SchoolClass>();
-            opts.Schema.For<Pupil>().Index(p => p.ClassId);
+            // A pupil's record (card, PIN, stamp, settings, erasure) and a parent's children are changed
+            // by different people at once: each write is checked against the version it read.
+            opts.Schema.For<Pupil>().Index(p => p.ClassId).UseOptimisticConcurrency(true);
             opts.Schema.For<StaffMember>();
-            opts.Schema.For<Parent>();
+            opts.Schema.For<Parent>().UseOptimisticConcurrency(true);
             // The sign-in directory is looked up before the school is known: one table for all schools.
             opts.Schema.For<AdultAccount>().SingleTenanted().UseNumericRevisions(true);
             opts.Schema.For<ClassCodeEntry>().SingleTenanted();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StopThinkClick.Web.Platform.Database;
+using StopThinkClick.Web.Platform.Events;
 using StopThinkClick.Web.Platform.Web;
 using StopThinkClick.Web.Schools;
 using StopThinkClick.Web.SignIn;
@@ -52,7 +53,19 @@ public sealed class LoginCardsPageModel(SchoolSessions sessions, TryCounters cou
             session.Store(new LoginCardEntry(LoginCards.EntryId(secret), sessions.CurrentSchoolId(), pupil.Id, version));
             cards.Add(new PrintedCard(pupil.DisplayName, QrCodes.DataUri(address.Of(LoginCards.Path(secret))), pin));
         }
-        await session.SaveChangesAsync(ct);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (LostRace.Is(e))
+        {
+            // Cards for the same pupils were printed at the same moment elsewhere (another tab, a
+            // colleague): theirs work. Handing out these too would give a child a card that never works.
+            await LoadAsync(classId, ct);
+            Message = "cards for these pupils were being printed at the same moment somewhere else, so none were made here. The cards printed there are the ones that work; print again here if you need to.";
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
         foreach (var pupil in pupils)
         {
             stamps.Forget(pupil.Id);

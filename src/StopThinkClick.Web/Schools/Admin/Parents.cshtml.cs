@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StopThinkClick.Web.Platform.Database;
+using StopThinkClick.Web.Platform.Events;
 using StopThinkClick.Web.SignIn;
 using StopThinkClick.Web.SignIn.Links;
 
@@ -30,11 +31,17 @@ public sealed class ParentsModel(SchoolSessions sessions, AdultAccounts accounts
         await LoadAsync(ct);
         if (Parents.FirstOrDefault(r => r.Parent.Id == parentId) is not { } row || !row.Parent.ChildIds.Contains(pupilId))
             return await DoneAsync("choose a parent and child from the list.", true, ct);
-        await using (var session = sessions.Current())
+        for (var attempt = 1; ; attempt++)
         {
-            session.Store(row.Parent with { ChildIds = row.Parent.ChildIds.Where(c => c != pupilId).ToList() });
+            // Read again in the writing session: its version is checked, so a child the parent added
+            // meanwhile (joining with a letter) is kept, and this child never comes back.
+            await using var session = sessions.Current();
+            var parent = await session.LoadAsync<Parent>(parentId, ct);
+            if (parent is null || !parent.ChildIds.Contains(pupilId)) break;
+            session.Store(parent with { ChildIds = parent.ChildIds.Where(c => c != pupilId).ToList() });
             session.Events.Append(parentId, new ParentUnlinked(parentId, pupilId, User.PersonId(), clock.GetUtcNow()));
-            await session.SaveChangesAsync(ct);
+            try { await session.SaveChangesAsync(ct); break; }
+            catch (Exception e) when (LostRace.Is(e) && attempt < 5) { }
         }
         if (row.Account is not null) await accounts.ChangeAsync(row.Account.Email, a => a, ct, endOtherSessions: true);
         var child = row.Children.FirstOrDefault(c => c.Id == pupilId)?.DisplayName ?? "the child";

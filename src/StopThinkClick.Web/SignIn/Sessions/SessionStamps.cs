@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Marten;
+using StopThinkClick.Web.Platform.Events;
 using Microsoft.Extensions.Caching.Memory;
 using StopThinkClick.Web.Platform.Database;
 using StopThinkClick.Web.Schools;
@@ -49,10 +50,21 @@ public sealed class SessionStamps(IDocumentStore store, IMemoryCache cache)
     {
         var ids = pupilIds.ToArray();
         if (ids.Length == 0) return;
-        await using var session = store.LightweightSession(schoolId);
-        foreach (var pupil in await session.LoadManyAsync<Pupil>(ct, ids))
-            session.Store(pupil with { SignIn = pupil.SignIn with { Stamp = New() } });
-        await session.SaveChangesAsync(ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var session = store.LightweightSession(schoolId);
+            foreach (var pupil in await session.LoadManyAsync<Pupil>(ct, ids))
+                session.Store(pupil with { SignIn = pupil.SignIn with { Stamp = New() } });
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                break;
+            }
+            catch (Exception e) when (LostRace.Is(e) && attempt < 8)
+            {
+                // The pupil's record changed meanwhile (a reprint, settings): sign out on the newer one.
+            }
+        }
         foreach (var id in ids) Forget(id);
     }
 
