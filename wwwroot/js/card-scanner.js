@@ -112,7 +112,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const mine = ++attempt;
     let camera;
     try {
-      // The camera on the back of the tablet, where there is one: the child holds the card behind it.
+      // The camera on the back of the tablet where there is one (the child holds the card up to the back), else any camera.
       camera = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: "environment" } }, audio: false });
     } catch (error) {
       if (mine === attempt) cameraProblem(error);
