@@ -8,7 +8,7 @@
 "use strict";
 document.addEventListener("DOMContentLoaded", () => {
   const root = document.querySelector("[data-card-scanner]");
-  if (!root || !navigator.mediaDevices?.getUserMedia || typeof window.jsQR !== "function") return;
+  if (!root || !navigator.mediaDevices?.getUserMedia) return;
 
   const startButton = root.querySelector("[data-scan-start]");
   const startLine = startButton.closest("p");
@@ -29,6 +29,19 @@ document.addEventListener("DOMContentLoaded", () => {
   let frame = 0;
   let lastLook = 0;
   let attempt = 0; // which press of "Scan my card" is current: a late camera from an old one is stopped
+  let decoder = null; // jsQR's promise: fetched the first time a child presses the button, not on every sign-in (it is 250 KB)
+
+  function loadDecoder() {
+    decoder ??= new Promise((resolve, reject) => {
+      if (typeof window.jsQR === "function") { resolve(); return; }
+      const script = document.createElement("script");
+      script.src = root.dataset.decoder;
+      script.onload = () => (typeof window.jsQR === "function" ? resolve() : reject(new Error("no decoder")));
+      script.onerror = () => { decoder = null; script.remove(); reject(new Error("the decoder did not load")); };
+      document.head.append(script);
+    });
+    return decoder;
+  }
 
   // Text read by "Read to me" is cut into words once and remembered (site.js); new text must be cut again.
   function say(element, text) {
@@ -77,7 +90,9 @@ document.addEventListener("DOMContentLoaded", () => {
   function cameraProblem(error) {
     close();
     const refused = error && (error.name === "NotAllowedError" || error.name === "SecurityError");
-    say(problemText, refused
+    say(problemText, error?.message === "the decoder did not load"
+      ? "The card reader did not load. Try again in a moment, or type your class code below."
+      : refused
       ? "The camera is not allowed on this tablet. Type your class code below instead, or ask your teacher."
       : "We can't find a camera that works on this tablet. Type your class code below instead, or ask your teacher.");
     problem.hidden = false;
@@ -113,7 +128,10 @@ document.addEventListener("DOMContentLoaded", () => {
     let camera;
     try {
       // The camera on the back of the tablet where there is one (the child holds the card up to the back), else any camera.
-      camera = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: "environment" } }, audio: false });
+      const asked = navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: "environment" } }, audio: false });
+      const loaded = loadDecoder();
+      try { await loaded; } catch (error) { asked.then((c) => c.getTracks().forEach((track) => track.stop()), () => {}); throw error; }
+      camera = await asked;
     } catch (error) {
       if (mine === attempt) cameraProblem(error);
       return;

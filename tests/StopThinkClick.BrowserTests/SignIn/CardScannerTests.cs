@@ -24,10 +24,15 @@ public sealed class CardScannerTests(BrowserApp app, FakeCamera camera) : IClass
         camera.Show($"{app.BaseUrl}{LoginCards.Path(pupil.CardSecret)}");
         var page = await camera.NewPageAsync(app.BaseUrl, 768, 1024);
 
+        var decoderFetched = false;
+        page.Request += (_, request) => decoderFetched |= request.Url.EndsWith("/lib/jsQR.js");
         await page.GotoAsync("/pupil/signin");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Scan my card" })).ToBeVisibleAsync();
+        decoderFetched.ShouldBeFalse("the 250 KB decoder is fetched only when a child presses the button, not on every sign-in");
         await page.GetByRole(AriaRole.Button, new() { Name = "Scan my card" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Before we start, remember our promises" })).ToBeVisibleAsync();
+        decoderFetched.ShouldBeTrue();
         await Expect(page).ToHaveURLAsync(new Regex("/pupil/reminder$"));
         await page.GotoAsync("/pupil");
         await Expect(page.GetByText($"Hello, {pupil.DisplayName}").First).ToBeVisibleAsync();
