@@ -1,3 +1,4 @@
+using StopThinkClick.Web.Aup;
 using StopThinkClick.Web.Curriculum;
 using StopThinkClick.Web.Live;
 using StopThinkClick.Web.Platform;
@@ -38,6 +39,7 @@ builder.AddHealth();
 builder.AddSchools();
 builder.AddSignIn();
 builder.AddPupils();
+builder.AddAup();
 builder.AddCoverage();
 builder.AddSafeguarding();
 builder.AddLive();

@@ -1,3 +1,4 @@
+using StopThinkClick.Web.Aup.Record;
 using System.Security.Claims;
 using Marten;
 using StopThinkClick.Web.Platform.Events;
@@ -88,6 +89,7 @@ public sealed class PupilErasure(IDocumentStore store, AccessLog access)
         session.Delete<WorryWindow>(pupilId);
         session.Delete<PupilProgress>(pupilId);
         session.Delete<PupilCoverage>(pupilId);
+        session.Delete<AupRecord>(pupilId);
         foreach (var parent in await session.Query<Parent>().ToListAsync(ct))
             if (parent.ChildIds.Contains(pupilId))
                 session.Store(parent with { ChildIds = parent.ChildIds.Where(c => c != pupilId).ToList() });

@@ -1,3 +1,4 @@
+using StopThinkClick.Web.Aup.Record;
 using System.Security.Claims;
 using System.Text.Json;
 using Marten;
@@ -39,6 +40,7 @@ public sealed class SubjectAccessExport(IDocumentStore store, AccessLog access, 
             profile = new { pupil.Id, pupil.FirstName, pupil.LastInitial, @class = schoolClass?.Name, band = schoolClass?.Band.ToString(), pupil.Preferences, avatar = pupil.AvatarPicture, pupil.Erased },
             signIn = new { hasPicturePin = pupil.SignIn.PinHash.Length > 0, loginCardVersion = pupil.SignIn.CardVersion, note = "PINs and card codes are stored only as hashes." },
             progress = await school.LoadAsync<PupilProgress>(pupilId, ct),
+            promisesAndPermissions = await school.LoadAsync<AupRecord>(pupilId, ct),
             events = events.Select(e => new { type = e.EventTypeName, at = e.Timestamp, data = e.Data }),
             signatures = await school.Query<Signature>().Where(s => s.PupilId == pupilId).ToListAsync(ct),
             liveSessions = summaries.Where(s => s.Participants.Contains(pupilId) || s.Absent.Contains(pupilId))

@@ -17,8 +17,7 @@ public static class PupilsSetup
             opts.Events.AddEventTypes([
                 typeof(LessonStarted), typeof(LessonStepViewed), typeof(LessonCompleted), typeof(QuizStarted),
                 typeof(QuestionAnswered), typeof(QuizCompleted), typeof(ScenarioStarted), typeof(StoppedToThink),
-                typeof(ScenarioChoiceMade), typeof(ScenarioFinished), typeof(BadgeEarned), typeof(LiveSessionAttended),
-                typeof(Aup.AupSigned), typeof(Aup.AupCoSigned), typeof(Aup.ParentAgreementSigned), typeof(Aup.ConsentGiven), typeof(Aup.ConsentWithdrawn)]);
+                typeof(ScenarioChoiceMade), typeof(ScenarioFinished), typeof(BadgeEarned), typeof(LiveSessionAttended)]);
         });
         builder.Services.AddScoped<PupilActions>();
         return builder;

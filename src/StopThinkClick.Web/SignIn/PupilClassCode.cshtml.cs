@@ -1,15 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using StopThinkClick.Web.Platform.Security;
 using StopThinkClick.Web.Schools;
 
 namespace StopThinkClick.Web.SignIn;
 
 /// <summary>
 /// Step 1 of signing in without a card: the class code. The tablet remembers it, so next time
-/// the child goes straight to the names (a Reception class cannot type codes).
+/// the child goes straight to the names (a Reception class cannot type codes). A child with a
+/// login card can instead press "Scan my card": the tablet's camera reads the card's QR code on the
+/// tablet itself (wwwroot/js/card-scanner.js), so this is the one page allowed the camera.
 /// </summary>
 [EnableRateLimiting(RateLimits.PupilSignIn)]
+[AllowsCamera]
 public sealed class PupilClassCodeModel(PupilSignInService signIn, WrongCodeGuard guard) : PageModel
 {
     public const string RememberedClassCookie = "stc.class";

@@ -59,6 +59,20 @@ public sealed class ReadAloudVoiceTests(BrowserApp app)
         (await SpokenAsync(page)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task A_browser_with_no_speech_at_all_shows_no_read_to_me_button_that_would_do_nothing()
+    {
+        var page = await app.NewPageAsync(768, 1024, bypassCsp: false);
+        // Injected before the page's scripts: a browser that has no speech synthesis at all.
+        await page.AddInitScriptAsync("delete window.speechSynthesis; Object.defineProperty(window, 'speechSynthesis', { value: undefined });");
+        await page.GotoAsync("/privacy/children/ks1");
+
+        var buttons = page.Locator("button.read-aloud");
+        (await buttons.CountAsync()).ShouldBeGreaterThan(0, "the page has Read to me buttons to hide");
+        for (var i = 0; i < await buttons.CountAsync(); i++)
+            await Expect(buttons.Nth(i)).ToBeHiddenAsync();
+    }
+
     [Theory]
     [InlineData("ks1", 390, 844)]
     [InlineData("ks2", 768, 1024)]

@@ -35,4 +35,38 @@ public sealed class LiveBadgeTests(AppOnKestrel app)
         (await query.Events.FetchStreamAsync(pupil.Id)).Count(e => e.Data is BadgeEarned b && b.BadgeId == badge).ShouldBe(1);
         (await query.LoadAsync<PupilProgress>(absent.Id))?.HasBadge(badge).ShouldNotBe(true, "a pupil who did not join earns nothing");
     }
+
+    [Fact]
+    public async Task Six_sessions_ended_at_once_give_a_pupil_each_badge_once_and_every_session_its_attendance()
+    {
+        var school = await app.NewSchoolAsync((Band.Y3, 1));
+        var cls = school.Classes[0];
+        var pupil = cls.Pupils[0];
+        var teacher = FormClient.For(app);
+        await teacher.SignInAdultAsync(cls.Teacher.Email, cls.Teacher.Password);
+        var consoles = new List<LiveClient>(); // one each: a hub runs one call per connection at a time
+        var tablets = new List<LiveClient>();
+        var sessions = new List<Guid>();
+        foreach (var lesson in app.Catalogue().LessonsFor(Band.Y3).Take(6))
+        {
+            var sessionId = await LiveTestKit.StartAsync(teacher, cls.Id, "Lesson", lesson.Id);
+            var console = await LiveClient.ConnectAsync(app.BaseUrl, teacher.Cookies);
+            (await console.SendAsync<JoinState>("Watch", sessionId, "console")).Ok.ShouldBeTrue();
+            consoles.Add(console);
+            tablets.Add(await LiveTestKit.PupilAsync(app.BaseUrl, app, pupil, sessionId));
+            sessions.Add(sessionId);
+        }
+
+        // Each end writes the pupil's attendance and any badge to the pupil's one stream: without an
+        // optimistic check on that stream, every end decided "first lesson" on the same old progress.
+        var ends = await Task.WhenAll(sessions.Select((id, i) => consoles[i].SendAsync<Ack>("End", id)));
+
+        ends.ShouldAllBe(a => a.Ok);
+        await using var query = app.Store.QuerySession(school.Id);
+        var stream = (await query.Events.FetchStreamAsync(pupil.Id)).Select(e => e.Data).ToList();
+        stream.OfType<LiveSessionAttended>().Select(a => a.SessionId).ShouldBe(sessions, ignoreOrder: true);
+        stream.OfType<BadgeEarned>().GroupBy(b => b.BadgeId).ShouldAllBe(g => g.Count() == 1, string.Join(", ", stream.OfType<BadgeEarned>().Select(b => b.BadgeId)));
+        stream.OfType<BadgeEarned>().ShouldContain(b => b.BadgeId == "first-lesson");
+        foreach (var client in tablets.Concat(consoles)) await client.DisposeAsync();
+    }
 }

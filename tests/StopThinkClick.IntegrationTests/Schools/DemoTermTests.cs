@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StopThinkClick.Curriculum.Model;
 using StopThinkClick.TestSupport;
 using StopThinkClick.Web.Aup;
+using StopThinkClick.Web.Aup.Record;
 using StopThinkClick.Web.Live.Summary;
 using StopThinkClick.Web.Pupils.Progress;
 using StopThinkClick.Web.Safeguarding.Concerns;
@@ -37,6 +38,7 @@ public sealed class DemoTermTests(AppOnKestrel app, ITestOutputHelper output)
 
         await using var query = app.Store.QuerySession(school.Id);
         var progress = (await query.Query<PupilProgress>().ToListAsync()).ToDictionary(p => p.Id);
+        var records = (await query.Query<AupRecord>().ToListAsync()).ToDictionary(r => r.Id);
         var now = DateTimeOffset.UtcNow;
         // Every date falls in this school year, up to now: "this term" and "this school year" count them.
         progress.Values.SelectMany(p => p.Lessons.Values).Select(l => l.CompletedAt).OfType<DateTimeOffset>()
@@ -50,7 +52,7 @@ public sealed class DemoTermTests(AppOnKestrel app, ITestOutputHelper output)
         var teacher = await SignInAsync(teacherClass.Teacher);
         var dashboard = await teacher.GetAsync($"/teacher/classes/{teacherClass.Id}");
         dashboard.Status.ShouldBe(HttpStatusCode.OK);
-        var unsigned = teacherClass.Pupils.Where(p => progress.GetValueOrDefault(p.Id)?.AupSignatures.Count is null or 0).ToList();
+        var unsigned = teacherClass.Pupils.Where(p => records.GetValueOrDefault(p.Id)?.Signatures.Count is null or 0).ToList();
         unsigned.Count.ShouldBeInRange(1, teacherClass.Pupils.Count / 3); // most signed, a few were away
         foreach (var p in unsigned) dashboard.Body.ShouldContain(WebUtility.HtmlEncode(p.DisplayName));
         var sessions = await query.Query<LiveSessionSummary>().Where(s => s.ClassId == teacherClass.Id).ToListAsync();
@@ -65,7 +67,7 @@ public sealed class DemoTermTests(AppOnKestrel app, ITestOutputHelper output)
 
         var aup = await teacher.GetAsync($"/teacher/classes/{teacherClass.Id}/aup");
         aup.Body.ShouldContain($"{teacherClass.Pupils.Count - unsigned.Count} of {teacherClass.Pupils.Count} have signed this year's promises");
-        var coSigned = teacherClass.Pupils.Count(p => progress.GetValueOrDefault(p.Id)?.CoSignatures.Count > 0);
+        var coSigned = teacherClass.Pupils.Count(p => records.GetValueOrDefault(p.Id)?.CoSignatures.Count > 0);
         coSigned.ShouldBeInRange(2, teacherClass.Pupils.Count - 2); // some families, not all
         aup.Body.ShouldContain($"Parents of {coSigned} have co-signed");
 
@@ -76,8 +78,8 @@ public sealed class DemoTermTests(AppOnKestrel app, ITestOutputHelper output)
         childPage.Status.ShouldBe(HttpStatusCode.OK);
         var catalogue = app.Services.GetRequiredService<Catalogue>();
         var childProgress = progress[child];
-        childProgress.CoSignatures.ShouldNotBeEmpty();
-        childProgress.Consents.Values.ShouldContain(c => c.History.Count == 2 && !c.Given); // changed their mind once
+        records[child].CoSignatures.ShouldNotBeEmpty();
+        records[child].Consents.Values.ShouldContain(c => c.History.Count == 2 && !c.Given); // changed their mind once
         foreach (var lesson in childProgress.CompletedLessons.Select(catalogue.Lesson).OfType<Lesson>())
             childPage.Body.ShouldContain(WebUtility.HtmlEncode(lesson.Title));
 

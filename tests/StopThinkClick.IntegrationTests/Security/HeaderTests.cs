@@ -1,5 +1,6 @@
 using System.Net;
 using StopThinkClick.Curriculum.Model;
+using StopThinkClick.IntegrationTests.Live;
 using StopThinkClick.TestSupport;
 
 namespace StopThinkClick.IntegrationTests.Security;
@@ -27,6 +28,35 @@ public sealed class HeaderTests(RealLimitsApp app)
         response.Headers.GetValues("X-Content-Type-Options").Single().ShouldBe("nosniff");
         response.Headers.GetValues("X-Frame-Options").Single().ShouldBe("DENY");
         response.Headers.GetValues("Referrer-Policy").Single().ShouldBe("no-referrer");
+    }
+
+    /// <summary>
+    /// "Scan my card" needs the camera on the class-code page only; every other page, a pupil's
+    /// lesson above all, tells the browser no script may turn the camera on.
+    /// </summary>
+    [Fact]
+    public async Task Only_the_pupil_sign_in_page_allows_the_camera_and_only_for_this_site()
+    {
+        var school = await app.NewSchoolAsync((Band.Y3, 1));
+        var stranger = FormClient.For(app);
+        (await CameraPolicyAsync(stranger, "/pupil/signin")).ShouldBe("camera=(self)");
+        (await CameraPolicyAsync(stranger, $"/pupil/signin/{school.Classes[0].Code}")).ShouldBe("camera=()");
+        (await CameraPolicyAsync(stranger, "/")).ShouldBe("camera=()");
+
+        var pupil = FormClient.For(app);
+        await pupil.SignInPupilAsync(school.Pupils.First().CardSecret);
+        var lesson = app.Catalogue().LessonsFor(Band.Y3).First();
+        (await CameraPolicyAsync(pupil, $"/pupil/lessons/{lesson.Id}")).ShouldBe("camera=()");
+        (await CameraPolicyAsync(pupil, "/pupil")).ShouldBe("camera=()");
+    }
+
+    static async Task<string> CameraPolicyAsync(FormClient client, string path)
+    {
+        using var response = await client.Http.GetAsync(path);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, path);
+        var policy = response.Headers.GetValues("Permissions-Policy").Single();
+        policy.ShouldContain("microphone=()", customMessage: path);
+        return policy.Split(',', StringSplitOptions.TrimEntries).Single(p => p.StartsWith("camera=", StringComparison.Ordinal));
     }
 
     [Fact]

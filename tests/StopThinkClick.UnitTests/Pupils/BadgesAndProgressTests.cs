@@ -1,7 +1,6 @@
 using Model = StopThinkClick.Curriculum.Model;
 using StopThinkClick.Curriculum.Reading;
 using StopThinkClick.UnitTests.Curriculum;
-using StopThinkClick.Web.Aup;
 using StopThinkClick.Web.Pupils.Progress;
 using static StopThinkClick.UnitTests.World;
 
@@ -68,24 +67,14 @@ public sealed class BadgesAndProgressTests
     }
 
     [Fact]
-    public void Progress_counts_live_sessions_and_keeps_the_aup_record_and_consent_history()
+    public void Progress_counts_what_a_pupil_did_in_live_sessions()
     {
         var session = Guid.NewGuid();
-        var parent = Guid.NewGuid();
         var p = Progress(new LiveSessionAttended(Pupil, session, "Lesson", Lesson.Id, 3, 2, Now), new LiveSessionAttended(Pupil, Guid.NewGuid(), "Quiz", Quiz.Id, 3, 3, Now),
-            new LiveSessionAttended(Pupil, Guid.NewGuid(), "Scenario", Story.Id, 0, 0, Now),
-            new AupSigned(Pupil, "pupils-test", "v1", ["p1", "p2"], Guid.NewGuid(), parent, session, Now),
-            new AupCoSigned(Pupil, parent, "pupils-test", "v1", true, Now), new ParentAgreementSigned(Pupil, parent, "parents", "v2", Now),
-            new ConsentGiven(Pupil, parent, "photos-in-school", Now), new ConsentWithdrawn(Pupil, parent, "photos-in-school", Now.AddDays(1)));
+            new LiveSessionAttended(Pupil, Guid.NewGuid(), "Scenario", Story.Id, 0, 0, Now));
         p.Lessons[Lesson.Id].ShouldSatisfyAllConditions(l => l.Completed.ShouldBeTrue(), l => l.InClass.ShouldBeTrue());
         p.Quizzes[Quiz.Id].Completions.ShouldBe(1);
         p.Scenarios[Story.Id].Finishes.ShouldBe(1);
         p.LiveSessions.Count.ShouldBe(3);
-        p.AupSignatures.ShouldHaveSingleItem().PromiseIds.ShouldBe(["p1", "p2"]);
-        p.CoSignatures.ShouldHaveSingleItem().OnChildsBehalf.ShouldBeTrue();
-        p.ParentAgreements.ShouldHaveSingleItem().AupId.ShouldBe("parents");
-        var consent = p.Consents["photos-in-school"];
-        consent.Given.ShouldBeFalse();
-        consent.History.Select(h => h.Given).ShouldBe([true, false], "withdrawing keeps the history");
     }
 }

@@ -1,3 +1,4 @@
+using StopThinkClick.Web.Aup.Record;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -32,9 +33,9 @@ public sealed class CertificatesModel(SchoolSessions sessions, Catalogue catalog
         Aup = catalogue.PupilAupFor(Class.Band);
         SchoolName = (await school.LoadAsync<School>(sessions.CurrentSchoolId(), ct))?.Name ?? "";
         var pupils = await school.Query<Pupil>().Where(p => p.ClassId == classId && !p.Erased).ToListAsync(ct);
-        var progress = (await school.LoadManyAsync<PupilProgress>(ct, pupils.Select(p => p.Id))).ToDictionary(p => p.Id);
+        var records = (await school.LoadManyAsync<AupRecord>(ct, pupils.Select(p => p.Id))).ToDictionary(r => r.Id);
         var now = clock.GetUtcNow();
-        var signed = pupils.Select(p => (Pupil: p, Status: AupStatus.For(progress.GetValueOrDefault(p.Id) ?? new PupilProgress(), Class.Band, catalogue, now)))
+        var signed = pupils.Select(p => (Pupil: p, Status: AupStatus.For(records.GetValueOrDefault(p.Id) ?? new AupRecord { Id = p.Id }, Class.Band, catalogue, now)))
             .Where(x => x.Status.Pupil.Current && x.Status.Signature is not null).ToList();
         var signatures = (await school.LoadManyAsync<Signature>(ct, signed.Select(x => x.Status.Signature!.SignatureId))).ToDictionary(s => s.Id);
         var witnesses = (await school.LoadManyAsync<StaffMember>(ct, signed.Select(x => x.Status.Signature!.WitnessId).Distinct())).ToDictionary(s => s.Id, s => s.DisplayName);

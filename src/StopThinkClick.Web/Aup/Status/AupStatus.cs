@@ -1,5 +1,5 @@
 using StopThinkClick.Curriculum.Model;
-using StopThinkClick.Web.Pupils.Progress;
+using StopThinkClick.Web.Aup.Record;
 
 namespace StopThinkClick.Web.Aup.Status;
 
@@ -17,17 +17,17 @@ public sealed record SignedState(bool Current, DateTimeOffset? At, string? Note)
 public sealed record AupStatus(AupText? PupilAup, AupText? ParentAup, SignedState Pupil, AupSignature? Signature, SignedState CoSigned, bool CoSignedOnChildsBehalf,
     SignedState Agreement, IReadOnlyDictionary<string, ConsentRecord> Consents)
 {
-    public static AupStatus For(PupilProgress progress, Band band, Catalogue catalogue, DateTimeOffset now)
+    public static AupStatus For(AupRecord record, Band band, Catalogue catalogue, DateTimeOffset now)
     {
         var pupilAup = catalogue.PupilAupFor(band);
         var parentAup = catalogue.ParentAup;
-        var signature = pupilAup is null ? null : progress.AupSignatures.LastOrDefault(s => s.AupId == pupilAup.Id);
-        var coSign = pupilAup is null ? null : progress.CoSignatures.LastOrDefault(s => s.AupId == pupilAup.Id);
-        var agreement = parentAup is null ? null : progress.ParentAgreements.LastOrDefault(s => s.AupId == parentAup.Id);
+        var signature = pupilAup is null ? null : record.Signatures.LastOrDefault(s => s.AupId == pupilAup.Id);
+        var coSign = pupilAup is null ? null : record.CoSignatures.LastOrDefault(s => s.AupId == pupilAup.Id);
+        var agreement = parentAup is null ? null : record.ParentAgreements.LastOrDefault(s => s.AupId == parentAup.Id);
         return new AupStatus(pupilAup, parentAup,
             State(signature?.Version, signature?.At, pupilAup, now), signature,
             State(coSign?.Version, coSign?.At, pupilAup, now), coSign?.OnChildsBehalf == true,
-            State(agreement?.Version, agreement?.At, parentAup, now), progress.Consents);
+            State(agreement?.Version, agreement?.At, parentAup, now), record.Consents);
     }
 
     static SignedState State(string? version, DateTimeOffset? at, AupText? aup, DateTimeOffset now)

@@ -1,3 +1,4 @@
+using StopThinkClick.Web.Aup.Record;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -61,10 +62,10 @@ public sealed class ClassAupStatusModel(SchoolSessions sessions, Catalogue catal
         Class = await TeacherClasses.OneAsync(school, User, classId, ct);
         if (Class is null) return false;
         var pupils = await school.Query<Pupil>().Where(p => p.ClassId == classId && !p.Erased).ToListAsync(ct);
-        var progress = (await school.LoadManyAsync<PupilProgress>(ct, pupils.Select(p => p.Id))).ToDictionary(p => p.Id);
+        var records = (await school.LoadManyAsync<AupRecord>(ct, pupils.Select(p => p.Id))).ToDictionary(r => r.Id);
         var now = clock.GetUtcNow();
         Rows = pupils.OrderBy(p => p.FirstName).ThenBy(p => p.LastInitial)
-            .Select(p => new Row(p.Id, p.DisplayName, AupStatus.For(progress.GetValueOrDefault(p.Id) ?? new PupilProgress { Id = p.Id }, Class.Band, catalogue, now)))
+            .Select(p => new Row(p.Id, p.DisplayName, AupStatus.For(records.GetValueOrDefault(p.Id) ?? new AupRecord { Id = p.Id }, Class.Band, catalogue, now)))
             .ToList();
         return true;
     }

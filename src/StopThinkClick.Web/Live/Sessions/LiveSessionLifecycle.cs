@@ -40,9 +40,12 @@ public sealed class LiveSessionLifecycle(IDocumentStore store, Catalogue catalog
             {
                 var answers = after.Answers.Values.Where(a => a.PupilId == pupil).ToList();
                 var attended = new LiveSessionAttended(pupil, after.Id, after.Kind.ToString(), after.ItemId, answers.Count, answers.Count(a => a.Correct), ended.At);
-                // The same badges as a lesson or story finished alone (the pupil's progress is an inline projection).
-                var before = await session.LoadAsync<PupilProgress>(pupil, token) ?? new PupilProgress { Id = pupil };
-                session.Events.Append(pupil, [attended, .. Badges.NewlyEarned(before, [attended], catalogue, pupil, ended.At)]);
+                // The same badges as a lesson or story finished alone, decided on the pupil's progress as it is
+                // when this commits: their own tap or another session ending at the same moment makes the
+                // pupil's stream version move, the transaction fails, and the pipeline decides again.
+                var stream = await session.Events.FetchForWriting<PupilProgress>(pupil, token);
+                var before = stream.Aggregate ?? new PupilProgress { Id = pupil };
+                stream.AppendMany([attended, .. Badges.NewlyEarned(before, [attended], catalogue, pupil, ended.At)]);
             }
             session.Store(Summaries.Of(after, live.Script, ended.At));
             var card = await session.LoadAsync<LiveSessionCard>(after.Id, token);

@@ -3,6 +3,7 @@ using JasperFx.Events;
 using Marten;
 using Npgsql;
 using StopThinkClick.Web.Live.Sessions;
+using StopThinkClick.Web.Platform.Events;
 
 namespace StopThinkClick.Web.Live.Storage;
 
@@ -52,7 +53,8 @@ public sealed class LiveStream(IDocumentStore store, EventWriter writer, ILiveEv
     /// <summary>Someone else appended first (the expected version was stale).</summary>
     public static bool IsConflict(Exception e) => e switch
     {
-        EventStreamUnexpectedMaxEventIdException or ConcurrencyException => true,
+        EventStreamUnexpectedMaxEventIdException => true,
+        _ when LostRace.Is(e) => true, // also a pupil's stream written beside the session's (an end's attendance)
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } p => p.ConstraintName?.Contains("mt_events") == true || p.TableName == "mt_events",
         AggregateException a => a.InnerExceptions.Any(IsConflict),
         _ => e.InnerException is { } inner && IsConflict(inner),

@@ -1,3 +1,4 @@
+using StopThinkClick.Web.Aup.Record;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +18,7 @@ namespace StopThinkClick.Web.Parents.Children;
 /// scrolls a five-screen page or loses their place. Every change is an event on the child's stream.
 /// </summary>
 [Authorize(Policy = Policies.Parent)]
-public sealed class ChildAupModel(SchoolSessions sessions, Catalogue catalogue, PupilActions actions) : PageModel
+public sealed class ChildAupModel(SchoolSessions sessions, Catalogue catalogue, AupActions actions) : PageModel
 {
     public static readonly string[] Steps = ["promises", "agreement", "photos"];
 
@@ -79,7 +80,7 @@ public sealed class ChildAupModel(SchoolSessions sessions, Catalogue catalogue, 
     {
         if (!await LoadAsync(pupilId, ct)) return NotYours();
         var child = Child!;
-        var decision = await actions.RunAsync(pupilId, progress => decide(For(progress), child, actions.Now), ct);
+        var decision = await actions.RunAsync(pupilId, record => decide(For(record), child, actions.Now), ct);
         if (decision.Refused)
         {
             await LoadAsync(pupilId, ct);
@@ -99,14 +100,14 @@ public sealed class ChildAupModel(SchoolSessions sessions, Catalogue catalogue, 
         return Page();
     }
 
-    AupStatus For(PupilProgress progress) => AupStatus.For(progress, Child!.Class.Band, catalogue, actions.Now);
+    AupStatus For(AupRecord record) => AupStatus.For(record, Child!.Class.Band, catalogue, actions.Now);
 
     async Task<bool> LoadAsync(Guid pupilId, CancellationToken ct)
     {
         await using (var school = sessions.QueryCurrent())
             Child = await ParentChildren.OneAsync(school, User, pupilId, ct);
         if (Child is null) return false;
-        Status = For(await actions.ProgressAsync(pupilId, ct));
+        Status = For(await actions.RecordAsync(pupilId, ct));
         return true;
     }
 }

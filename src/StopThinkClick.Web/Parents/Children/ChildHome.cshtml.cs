@@ -1,3 +1,4 @@
+using StopThinkClick.Web.Aup.Record;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -52,7 +53,7 @@ public sealed class ChildHomeModel(SchoolSessions sessions, Catalogue catalogue,
         Stories = progress.Scenarios.Where(s => s.Value.Finishes > 0).Select(s => catalogue.Scenario(s.Key)).OfType<Scenario>().ToList();
         Badges = progress.Badges.Select(b => StopThinkClick.Web.Pupils.Progress.Badges.Find(b.Id)).OfType<Badge>().ToList();
         HomeNotes = Lessons.Select(l => l.Lesson).Take(6).ToList();
-        var aup = AupStatus.For(progress, Child.Class.Band, catalogue, now);
+        var aup = AupStatus.For(await school.LoadAsync<AupRecord>(pupilId, ct) ?? new AupRecord { Id = pupilId }, Child.Class.Band, catalogue, now);
         Signed = aup.Pupil.Current;
         CoSignedAt = aup.CoSigned.Current ? aup.CoSigned.At : null;
         return Page();

@@ -3,7 +3,8 @@ namespace StopThinkClick.Web.Platform.Security;
 /// <summary>
 /// Every response says: only this app's own scripts, styles, fonts and pictures (no CDN, no
 /// tracker, no inline script), never framed by another site, no MIME sniffing, no referrer
-/// leaking a pupil's page to anyone, and no camera, microphone or location.
+/// leaking a pupil's page to anyone, and no camera, microphone or location — except the camera
+/// for this site itself on the one page marked <see cref="AllowsCameraAttribute"/> (scanning a login card).
 /// </summary>
 public static class SecurityHeaders
 {
@@ -33,7 +34,9 @@ public static class SecurityHeaders
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+            // Read when the response starts, after routing has chosen the page.
+            var camera = context.GetEndpoint()?.Metadata.GetMetadata<AllowsCameraAttribute>() is null ? "camera=()" : "camera=(self)";
+            headers["Permissions-Policy"] = camera + ", microphone=(), geolocation=(), payment=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             return Task.CompletedTask;
         });

@@ -1,6 +1,5 @@
 using StopThinkClick.Web.Platform.Events;
 using Marten;
-using JasperFx;
 using StopThinkClick.Curriculum.Model;
 using StopThinkClick.Web.Platform.Database;
 
@@ -15,29 +14,9 @@ public sealed class PupilActions(SchoolSessions sessions, Catalogue catalogue, T
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public async Task<(Decision Decision, T Result)> RunAsync<T>(Guid pupil, Func<PupilProgress, (Decision, T)> decide, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var session = sessions.Current();
-            var stream = await session.Events.FetchForWriting<PupilProgress>(pupil, ct);
-            var state = stream.Aggregate ?? new PupilProgress { Id = pupil };
-            var (decision, result) = decide(state);
-            if (decision.Refused || decision.Events.Count == 0) return (decision, result);
-
-            var events = WithBadges(state, decision, catalogue, pupil, Now);
-            stream.AppendMany(events);
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                return (decision with { Events = events }, result);
-            }
-            catch (Exception e) when (attempt < 3 && LostRace.Is(e))
-            {
-                // Two taps of the same child crossed: decide again on the newer progress.
-            }
-        }
-    }
+    public Task<(Decision Decision, T Result)> RunAsync<T>(Guid pupil, Func<PupilProgress, (Decision, T)> decide, CancellationToken ct) =>
+        OneStream.DecideAsync(sessions.Current, pupil, () => new PupilProgress { Id = pupil }, decide,
+            (state, decision) => WithBadges(state, decision, catalogue, pupil, Now), ct);
 
     /// <summary>The decision's events and any badges they earn: what one tap appends (the demo term's seeding uses it too).</summary>
     public static List<object> WithBadges(PupilProgress before, Decision decision, Catalogue catalogue, Guid pupil, DateTimeOffset now) =>

@@ -18,12 +18,6 @@ public sealed class PupilProgress : IRevisioned
     public LastActivity? Last { get; set; }
     public List<Guid> LiveSessions { get; set; } = [];
 
-    // The AUP record: the pupil's signatures, parents' co-signatures and agreements, and consents.
-    public List<AupSignature> AupSignatures { get; set; } = [];
-    public List<AupCoSignature> CoSignatures { get; set; } = [];
-    public List<AupCoSignature> ParentAgreements { get; set; } = [];
-    public Dictionary<string, ConsentRecord> Consents { get; set; } = [];
-
     public bool HasBadge(string id) => Badges.Any(b => b.Id == id);
     public IEnumerable<string> CompletedLessons => Lessons.Where(l => l.Value.Completed).Select(l => l.Key);
 }
@@ -84,18 +78,3 @@ public sealed record EarnedBadge(string Id, DateTimeOffset At);
 public enum ActivityKind { Lesson, Quiz, Scenario }
 
 public sealed record LastActivity(ActivityKind Kind, string ItemId, DateTimeOffset At);
-
-public sealed record AupSignature(string AupId, string Version, IReadOnlyList<string> PromiseIds, Guid SignatureId, Guid WitnessId, DateTimeOffset At);
-
-public sealed record AupCoSignature(string AupId, string Version, Guid ParentId, bool OnChildsBehalf, DateTimeOffset At);
-
-/// <summary>A photo or video permission as it stands now, with every change kept.</summary>
-public sealed class ConsentRecord
-{
-    public bool Given { get; set; }
-    public Guid By { get; set; }
-    public DateTimeOffset At { get; set; }
-    public List<ConsentChange> History { get; set; } = [];
-}
-
-public sealed record ConsentChange(bool Given, Guid By, DateTimeOffset At);

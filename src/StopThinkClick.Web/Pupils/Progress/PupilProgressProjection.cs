@@ -1,6 +1,5 @@
 using Marten.Events.Aggregation;
 
-using StopThinkClick.Web.Aup;
 
 namespace StopThinkClick.Web.Pupils.Progress;
 
@@ -105,26 +104,6 @@ public sealed partial class PupilProgressProjection : SingleStreamProjection<Pup
                 break;
         }
         p.LiveSessions.Add(e.SessionId);
-    }
-
-    public void Apply(AupSigned e, PupilProgress p) =>
-        p.AupSignatures.Add(new AupSignature(e.AupId, e.Version, e.PromiseIds, e.SignatureId, e.WitnessId, e.At));
-
-    public void Apply(AupCoSigned e, PupilProgress p) =>
-        p.CoSignatures.Add(new AupCoSignature(e.AupId, e.Version, e.ParentId, e.OnChildsBehalf, e.At));
-
-    public void Apply(ParentAgreementSigned e, PupilProgress p) =>
-        p.ParentAgreements.Add(new AupCoSignature(e.AupId, e.Version, e.ParentId, false, e.At));
-
-    public void Apply(ConsentGiven e, PupilProgress p) => Consent(p, e.Permission, true, e.ParentId, e.At);
-
-    public void Apply(ConsentWithdrawn e, PupilProgress p) => Consent(p, e.Permission, false, e.ParentId, e.At);
-
-    static void Consent(PupilProgress p, string permission, bool given, Guid by, DateTimeOffset at)
-    {
-        if (!p.Consents.TryGetValue(permission, out var record)) p.Consents[permission] = record = new ConsentRecord();
-        (record.Given, record.By, record.At) = (given, by, at);
-        record.History.Add(new ConsentChange(given, by, at));
     }
 
     public void Apply(BadgeEarned e, PupilProgress p)

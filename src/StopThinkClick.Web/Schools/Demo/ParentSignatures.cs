@@ -1,33 +1,33 @@
+using StopThinkClick.Web.Aup.Record;
 using System.Security.Claims;
 using Marten;
 using StopThinkClick.Curriculum.Model;
 using StopThinkClick.Web.Aup.Status;
 using StopThinkClick.Web.Parents.Children;
 using StopThinkClick.Web.Platform.Database;
-using StopThinkClick.Web.Pupils.Progress;
 
 namespace StopThinkClick.Web.Schools.Demo;
 
 /// <summary>
 /// The demo parent's autumn: co-signing each child's promises after talking them through, signing
 /// the parents' agreement, answering the photo and video questions — and, weeks later, changing
-/// their mind about one. Written by the parent page's own path: <see cref="PupilActions"/> on the
-/// child's stream (read, decide with <see cref="ParentAupDecider"/>, append with an optimistic check),
-/// in a school session opened for this school as the signed-in parent's cookie would open it.
+/// their mind about one. Written by the parent page's own path: <see cref="AupActions"/> on the
+/// child's stream (read their AUP record, decide with <see cref="ParentAupDecider"/>, append with an
+/// optimistic check), in a school session opened for this school as the signed-in parent's cookie would open it.
 /// </summary>
 public static class ParentSignatures
 {
     public static async Task WriteAsync(IDocumentStore store, SchoolPlan plan, Catalogue catalogue, TermClock term, CancellationToken ct)
     {
         var signedIn = new SignedInto(new DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(SchoolClaims.School, plan.Id)], "demo")) });
-        var actions = new PupilActions(new SchoolSessions(store, signedIn), catalogue, term);
+        var actions = new AupActions(new SchoolSessions(store, signedIn), term);
         var permissions = catalogue.ParentAup?.Permissions.Select(p => p.Id).ToList() ?? [];
         foreach (var parent in plan.Adults.Where(a => a.Role == AdultRole.Parent))
         {
             foreach (var (childId, i) in parent.ChildIds.Select((id, i) => (id, i)))
             {
                 var band = plan.Classes.First(c => c.Pupils.Any(p => p.Id == childId)).Band;
-                AupStatus Status(PupilProgress progress) => AupStatus.For(progress, band, catalogue, term.Now);
+                AupStatus Status(AupRecord record) => AupStatus.For(record, band, catalogue, term.Now);
 
                 term.Now = term.At(0.1 + 0.05 * i, 600); // an evening in the second or third week
                 await RunAsync(actions, childId, p => ParentAupDecider.Handle(Status(p),
@@ -51,7 +51,7 @@ public static class ParentSignatures
         }
     }
 
-    static async Task RunAsync(PupilActions actions, Guid child, Func<PupilProgress, Platform.Events.Decision> decide, CancellationToken ct)
+    static async Task RunAsync(AupActions actions, Guid child, Func<AupRecord, Platform.Events.Decision> decide, CancellationToken ct)
     {
         var decision = await actions.RunAsync(child, decide, ct);
         if (decision.Refused) throw new InvalidOperationException($"The demo parent was refused: {decision.Refusal}");

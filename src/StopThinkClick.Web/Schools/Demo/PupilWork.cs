@@ -1,3 +1,4 @@
+using StopThinkClick.Web.Aup.Record;
 using Bogus;
 using Marten;
 using StopThinkClick.Curriculum.Model;
@@ -66,11 +67,11 @@ public static class PupilWork
     {
         var parent = new Parent(faker.Random.Uuid(), faker.Name.FullName(), [pupil.Id]);
         var at = term.At(faker.Random.Double(0.05, 0.4), faker.Random.Int(480, 700));
-        AupStatus Status(PupilProgress s) => AupStatus.For(s, band, catalogue, at);
-        pupil.Do(s => ParentAupDecider.Handle(Status(s), new ParentAupDecider.CoSign(pupil.Id, parent.Id, Status(s).PupilAup?.Version, true, faker.Random.Bool(), band, at)), at);
-        if (faker.Random.Bool(0.8f)) pupil.Do(s => ParentAupDecider.Handle(Status(s), new ParentAupDecider.Agree(pupil.Id, parent.Id, Status(s).ParentAup?.Version, at)), at);
+        AupStatus Status(AupRecord r) => AupStatus.For(r, band, catalogue, at);
+        pupil.Do((AupRecord r) => ParentAupDecider.Handle(Status(r), new ParentAupDecider.CoSign(pupil.Id, parent.Id, Status(r).PupilAup?.Version, true, faker.Random.Bool(), band, at)));
+        if (faker.Random.Bool(0.8f)) pupil.Do((AupRecord r) => ParentAupDecider.Handle(Status(r), new ParentAupDecider.Agree(pupil.Id, parent.Id, Status(r).ParentAup?.Version, at)));
         var answers = (catalogue.ParentAup?.Permissions ?? []).ToDictionary(p => p.Id, _ => faker.Random.Bool(0.85f));
-        pupil.Do(s => ParentAupDecider.Handle(Status(s), new ParentAupDecider.ChoosePermissions(pupil.Id, parent.Id, answers, at)), at);
+        pupil.Do((AupRecord r) => ParentAupDecider.Handle(Status(r), new ParentAupDecider.ChoosePermissions(pupil.Id, parent.Id, answers, at)));
         return parent;
     }
 

@@ -40,16 +40,16 @@ public sealed class CoverageReportModel(SchoolSessions sessions, Catalogue catal
     async Task LoadAsync(Band? band, CancellationToken ct)
     {
         Band = band;
-        // Small documents in two round trips: the classes, the pupils on roll and only the class and
-        // item of each live lesson taught; then the pupils' projected rows by id.
+        // Small documents in one round trip: the classes, the pupils on roll with their projected rows,
+        // and only the class and item of each live lesson taught.
         await using var school = sessions.QueryCurrent();
         var batch = school.CreateBatchQuery();
         var classesFound = batch.Query<SchoolClass>().ToList();
-        var rows = ClassRows.Queue(batch);
+        var rows = ClassRows.Queue(school, batch);
         var taughtFound = batch.Query<LiveSessionSummary>().Where(s => s.Kind == LiveKind.Lesson).Select(s => new TaughtLive(s.ClassId, s.ItemId)).ToList();
         await batch.Execute(ct);
         var classes = await classesFound;
-        var pupils = await ClassRows.WithRowsAsync(school, await rows, ct);
+        var pupils = await rows.ReadAsync();
         var summaries = await taughtFound;
         BandsInSchool = classes.Select(c => c.Band).Distinct().Order().ToList();
 

@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using StopThinkClick.Web.Platform.Events;
 
 namespace StopThinkClick.Web.Teachers.Coverage;
 
@@ -8,12 +9,8 @@ public static class CoverageSetup
     /// <summary>The rows the class dashboard and the coverage report read, kept inline (see <see cref="PupilCoverageProjection"/> for why).</summary>
     public static WebApplicationBuilder AddCoverage(this WebApplicationBuilder builder)
     {
-        builder.Services.ConfigureMarten(opts =>
-        {
-            opts.Projections.Add<PupilCoverageProjection>(ProjectionLifecycle.Inline);
-            opts.Schema.For<ReadModelBuilt>().SingleTenanted();
-        });
-        builder.Services.AddHostedService<PupilCoverageBackfill>();
+        builder.Services.ConfigureMarten(opts => opts.Projections.Add<PupilCoverageProjection>(ProjectionLifecycle.Inline));
+        builder.Services.AddReadModelBackfill<PupilCoverageProjection>("pupil-coverage-v1");
         return builder;
     }
 }

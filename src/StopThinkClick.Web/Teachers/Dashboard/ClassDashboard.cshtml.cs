@@ -31,18 +31,18 @@ public sealed class ClassDashboardModel(SchoolSessions sessions, Catalogue catal
 
     public async Task<IActionResult> OnGetAsync(Guid classId, CancellationToken ct)
     {
-        // One batch (the class, its pupils, who missed the last sessions), then the pupils' projected rows by id.
+        // One round trip: the class, its pupils with their projected rows, who missed the last sessions.
         await using var school = sessions.QueryCurrent();
         var batch = school.CreateBatchQuery();
         var found = batch.Load<SchoolClass>(classId);
-        var rows = ClassRows.Queue(batch, classId);
+        var rows = ClassRows.Queue(school, batch, classId);
         var absences = batch.Query<LiveSessionSummary>().Where(s => s.ClassId == classId).OrderByDescending(s => s.EndedAt).Take(10)
             .Select(s => new SessionAbsences(s.Absent)).ToList();
         await batch.Execute(ct);
         Class = await found;
         if (Class is null || !TeacherClasses.MayTeach(User, Class)) return NotFound();
 
-        var pupils = (await ClassRows.WithRowsAsync(school, await rows, ct)).OrderBy(r => r.Pupil.FirstName).ThenBy(r => r.Pupil.LastInitial).ToList();
+        var pupils = (await rows.ReadAsync()).OrderBy(r => r.Pupil.FirstName).ThenBy(r => r.Pupil.LastInitial).ToList();
         var lessons = catalogue.LessonsFor(Class.Band).ToList();
         Rows = pupils.Select(r => new Row(r.Pupil.DisplayName, Strands.Select(s => StrandCoverage.Cell(r.Coverage, s, lessons)).ToList())).ToList();
         ClassCoverage = Strands.Select(s => StrandCoverage.Class(pupils.Select(r => r.Coverage), s, lessons)).ToList();
