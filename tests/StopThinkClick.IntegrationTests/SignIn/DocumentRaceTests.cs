@@ -38,8 +38,10 @@ public sealed class DocumentRaceTests(AppOnKestrel app)
         await using var directory = app.Store.QuerySession();
         var valid = await directory.Query<LoginCardEntry>().Where(e => e.PupilId == pupil.Id && e.CardVersion == current).CountAsync();
         valid.ShouldBe(1, "every card printed but one would have to be thrown away: only one may work");
-        printed.Count(p => p.Body.Contains("data:image/png;base64,")).ShouldBe(1, "only the card that works is handed out");
-        printed.Where(p => !p.Body.Contains("data:image/png;base64,")).ShouldAllBe(p => p.Body.Contains("at the same moment"));
+        // Reprints that overlapped are refused kindly; one that started after another finished simply
+        // prints a newer card (as pressing the button twice does).
+        printed.Count(p => p.Body.Contains("data:image/png;base64,")).ShouldBeGreaterThanOrEqualTo(1);
+        printed.Where(p => !p.Body.Contains("data:image/png;base64,")).ShouldAllBe(p => p.StatusCode == HttpStatusCode.Conflict && p.Body.Contains("at the same moment"));
         (await FormClient.For(app).GetAsync("/card/" + pupil.CardSecret)).Status.ShouldNotBe(HttpStatusCode.Redirect, "the old card stopped working");
     }
 
