@@ -72,4 +72,30 @@ public sealed class AdultAccountFlowTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Change my password" })).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page, "my account");
     }
+    [Fact]
+    public async Task A_lead_makes_a_deputys_link_on_the_team_page_and_moves_their_own_key_with_the_current_code()
+    {
+        var school = await app.NewSchoolAsync();
+        var lead = school.Adult(AdultRole.SafeguardingLead);
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, lead);
+        await page.GetByLabel("Code").FillAsync(TwoStepCodes.NextCode(lead.Email));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Safeguarding team" }).ClickAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the safeguarding team page");
+        var deputy = school.Adult(AdultRole.DeputySafeguardingLead);
+        await page.GetByRole(AriaRole.Button, new() { Name = $"New sign-in link for {deputy.DisplayName}" }).ClickAsync();
+        await Expect(page.Locator("#one-time-link")).ToContainTextAsync("/account/set-password/");
+
+        await page.GotoAsync("/account/two-step");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Move it to a new phone or app" }).ClickAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "moving two-step sign-in");
+        var secret = (await page.Locator("#setup-key").TextContentAsync())!.Trim();
+        await page.GetByLabel("Code from the app").FillAsync(StopThinkClick.Web.SignIn.TwoStep.TwoStepRules.CodeAt(secret, DateTimeOffset.UtcNow));
+        await page.GetByLabel("Code from your old app now, or one of your recovery codes").FillAsync(TwoStepCodes.NextCode(lead.Email));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replace my key" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your recovery codes" })).ToBeVisibleAsync();
+        TwoStepCodes.Remember(lead.Email, secret);
+    }
 }
