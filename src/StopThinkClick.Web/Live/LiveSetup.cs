@@ -32,6 +32,8 @@ public static class LiveSetup
             options.AddFilter<HubArgumentCheck>();
         }).AddScaleOut(builder);
         builder.Services.AddSingleton<HubGuard>();
+        builder.Services.AddSingleton<OpenStaffConnections>();
+        builder.Services.AddHostedService<RevokedConnectionSweeper>();
         builder.Services.AddSingleton<HubArgumentCheck>();
         builder.Services.AddSingleton<EventWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());

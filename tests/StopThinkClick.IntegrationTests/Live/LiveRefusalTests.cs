@@ -54,6 +54,30 @@ public sealed class LiveRefusalTests(AppOnKestrel app)
     }
 
     [Fact]
+    public async Task A_console_that_only_listens_is_closed_once_its_sign_in_is_revoked_and_hears_no_later_worry()
+    {
+        var school = await app.NewSchoolAsync((Band.Y4, 2));
+        var cls = school.Classes[0];
+        var quiz = app.Catalogue().LessonsFor(Band.Y4).First().QuizId;
+        var http = FormClient.For(app);
+        await http.SignInAdultAsync(cls.Teacher.Email, cls.Teacher.Password);
+        var id = await LiveTestKit.StartAsync(http, cls.Id, "Quiz", quiz);
+        await using var console = await LiveClient.ConnectAsync(app.BaseUrl, http.Cookies);
+        (await console.SendAsync<JoinState>("Watch", id, "console")).Ok.ShouldBeTrue();
+        await using var tablet = await LiveTestKit.PupilAsync(app.BaseUrl, app, cls.Pupils[0], id);
+
+        // Signed out elsewhere (or deactivated): the open console calls nothing more, it only listens.
+        (await http.PostFormAsync("/teacher", new Dictionary<string, string>(), "/signout")).Status.ShouldBe(HttpStatusCode.Redirect);
+
+        var closedBy = DateTime.UtcNow.AddSeconds(30);
+        while (console.Connection.State == HubConnectionState.Connected && DateTime.UtcNow < closedBy) await Task.Delay(200);
+        console.Connection.State.ShouldNotBe(HubConnectionState.Connected, "the server closes a signed-out console within its sweep");
+        (await tablet.SendAsync<Ack>("Worry", id, Guid.NewGuid())).Ok.ShouldBeTrue();
+        await Task.Delay(1000); // what would have been pushed has had time to arrive
+        console.Worries.ShouldBeEmpty("a worry raised after the sign-out never reaches the old console");
+    }
+
+    [Fact]
     public async Task Unknown_sessions_and_other_classes_are_refused()
     {
         var (plan, id, teacher, _) = await QuizSessionAsync();

@@ -8,6 +8,7 @@ using StopThinkClick.Web.Pupils.Progress;
 using StopThinkClick.Web.Safeguarding.Audit;
 using StopThinkClick.Web.Safeguarding.Concerns;
 using StopThinkClick.Web.Schools;
+using StopThinkClick.Web.SignIn.Throttle;
 
 namespace StopThinkClick.IntegrationTests.Privacy;
 
@@ -128,6 +129,32 @@ public sealed class RetentionTests(AppOnKestrel app)
         (await q.Query<AdultAccount>().AnyAsync(a => a.PersonId == leaver.Id)).ShouldBeFalse();
         (await q.LoadAsync<StaffMember>(leaver.Id)).ShouldNotBeNull();
         (await q.Query<AdultAccount>().AnyAsync(a => a.PersonId == stays.Id)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Wrong_try_counters_that_can_no_longer_pause_anyone_are_deleted_and_live_ones_stay()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var key = Guid.NewGuid().ToString("N");
+        TryCounter Counter(string name, DateTimeOffset? window, DateTimeOffset? lockedUntil) =>
+            new($"test:{key}:{name}") { Tries = 3, WindowStart = window, Strikes = lockedUntil is null ? 0 : 1, LockedUntil = lockedUntil };
+        await using (var session = app.Store.LightweightSession())
+        {
+            session.Store(Counter("forgotten", now.AddDays(-3), null));
+            session.Store(Counter("paused-long-ago", now.AddDays(-3), now.AddDays(-2)));
+            session.Store(Counter("counting-now", now.AddMinutes(-5), null));
+            session.Store(Counter("paused-yesterday", now.AddHours(-30), now.AddHours(-20)));
+            await session.SaveChangesAsync();
+        }
+        using var scope = app.Services.CreateScope();
+        var run = ActivatorUtilities.CreateInstance<RetentionRun>(scope.ServiceProvider, new ManualClock(now));
+
+        (await run.PruneTryCountersAsync(default)).ShouldBeGreaterThanOrEqualTo(2);
+
+        await using var q = app.Store.QuerySession();
+        var left = await q.Query<TryCounter>().Where(c => c.Id.StartsWith($"test:{key}:")).Select(c => c.Id).ToListAsync();
+        left.Select(id => id.Split(':')[2]).ShouldBe(["counting-now", "paused-yesterday"], ignoreOrder: true,
+            "a pause ended less than a day ago still lengthens the next one");
     }
 
     [Fact]

@@ -11,9 +11,10 @@ namespace StopThinkClick.Web.Live.Hub;
 /// a database that is down or slow says "not saved, trying again", so the client resends. And a
 /// connection lives no longer than its sign-in: a teacher deactivated, signed out or given a new
 /// role, or a pupil erased or whose cards were reprinted, is refused on their next call (the stamp
-/// is cached for seconds, so this costs no database trip per answer) and the connection closed.
+/// is cached for seconds, so this costs no database trip per answer) and the connection closed; a
+/// staff connection that only listens is closed by <see cref="RevokedConnectionSweeper"/>.
 /// </summary>
-public sealed class HubGuard(ILogger<HubGuard> logger, SessionStamps stamps) : IHubFilter
+public sealed class HubGuard(ILogger<HubGuard> logger, SessionStamps stamps, OpenStaffConnections staff) : IHubFilter
 {
     const string BucketKey = "stc.rate";
 
@@ -51,8 +52,15 @@ public sealed class HubGuard(ILogger<HubGuard> logger, SessionStamps stamps) : I
         }
     }
 
+    public Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        staff.Opened(context.Context);
+        return next(context);
+    }
+
     public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
+        staff.Closed(context.Context);
         (context.Context.Items[BucketKey] as IDisposable)?.Dispose();
         return next(context, exception);
     }

@@ -3,6 +3,7 @@ using Marten;
 using StopThinkClick.Web.Safeguarding.Audit;
 using StopThinkClick.Web.Aup;
 using StopThinkClick.Web.Schools;
+using StopThinkClick.Web.SignIn.Throttle;
 
 namespace StopThinkClick.Web.Privacy.Retention;
 
@@ -29,7 +30,25 @@ public sealed class RetentionRun(IDocumentStore store, PupilErasure erasure, Tim
         var schools = await any.Query<School>().Where(s => s.AnyTenant()).Select(s => s.Id).ToListAsync(ct);
         foreach (var school in schools)
             await RunForSchoolAsync(school, ct);
+        await PruneTryCountersAsync(ct);
         PruneBackups();
+    }
+
+    /// <summary>
+    /// Counters of wrong PINs, passwords and codes that can no longer change anything — no pause
+    /// running and every earlier pause forgiven (<see cref="TryPolicy.ForgiveAfter"/>) — are deleted:
+    /// otherwise every pupil and adult who ever slipped would leave a row for ever. Returns how many.
+    /// </summary>
+    public async Task<int> PruneTryCountersAsync(CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow() - TryPolicy.ForgiveAfter;
+        await using var session = store.LightweightSession();
+        var stale = await session.Query<TryCounter>()
+            .Where(c => (c.LockedUntil == null || c.LockedUntil < cutoff) && (c.WindowStart == null || c.WindowStart < cutoff)).CountAsync(ct);
+        if (stale == 0) return 0;
+        session.DeleteWhere<TryCounter>(c => (c.LockedUntil == null || c.LockedUntil < cutoff) && (c.WindowStart == null || c.WindowStart < cutoff));
+        await session.SaveChangesAsync(ct);
+        return stale;
     }
 
     public async Task<RetentionReport> RunForSchoolAsync(string schoolId, CancellationToken ct)
