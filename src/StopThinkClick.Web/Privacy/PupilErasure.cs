@@ -1,6 +1,6 @@
-using StopThinkClick.Web.Aup.Record;
 using System.Security.Claims;
 using Marten;
+using StopThinkClick.Web.Aup.Record;
 using StopThinkClick.Web.Platform.Events;
 using StopThinkClick.Web.Safeguarding.Audit;
 using StopThinkClick.Web.Aup;

@@ -1,7 +1,7 @@
-using StopThinkClick.Web.Aup.Record;
 using System.Security.Claims;
 using System.Text.Json;
 using Marten;
+using StopThinkClick.Web.Aup.Record;
 using StopThinkClick.Web.Aup;
 using StopThinkClick.Web.Live.Sessions;
 using StopThinkClick.Web.Live.Summary;

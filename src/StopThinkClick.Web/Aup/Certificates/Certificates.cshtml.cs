@@ -1,9 +1,9 @@
-using StopThinkClick.Web.Aup.Record;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StopThinkClick.Curriculum.Model;
+using StopThinkClick.Web.Aup.Record;
 using StopThinkClick.Web.Aup.Status;
 using StopThinkClick.Web.Platform.Database;
 using StopThinkClick.Web.Pupils.Progress;

@@ -1,8 +1,8 @@
-using StopThinkClick.Web.Aup.Record;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StopThinkClick.Curriculum.Model;
+using StopThinkClick.Web.Aup.Record;
 using StopThinkClick.Web.Aup.Status;
 using StopThinkClick.Web.Platform.Database;
 using StopThinkClick.Web.Platform.Events;

@@ -1,7 +1,7 @@
-using StopThinkClick.Web.Aup.Record;
 using System.Security.Claims;
 using Marten;
 using StopThinkClick.Curriculum.Model;
+using StopThinkClick.Web.Aup.Record;
 using StopThinkClick.Web.Aup.Status;
 using StopThinkClick.Web.Parents.Children;
 using StopThinkClick.Web.Platform.Database;
