@@ -19,6 +19,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const problem = root.querySelector("[data-scan-problem]");
   const problemText = root.querySelector("[data-scan-problem-text]");
   const cardPrefix = root.dataset.cardPath; // "/card/", from LoginCards.Path on the server
+  const instead = root.dataset.instead || "Type your class code instead"; // what else the page offers
   const canvas = document.createElement("canvas");
   const context = canvas.getContext("2d", { willReadFrequently: true });
   const notACard = "That is not a sign-in card. Ask your teacher.";
@@ -91,10 +92,10 @@ document.addEventListener("DOMContentLoaded", () => {
     close();
     const refused = error && (error.name === "NotAllowedError" || error.name === "SecurityError");
     say(problemText, error?.message === "the decoder did not load"
-      ? "The card reader did not load. Try again in a moment, or type your class code below."
+      ? `The card reader did not load. Try again in a moment. Or ${instead.charAt(0).toLowerCase()}${instead.slice(1)}.`
       : refused
-      ? "The camera is not allowed on this tablet. Type your class code below instead, or ask your teacher."
-      : "We can't find a camera that works on this tablet. Type your class code below instead, or ask your teacher.");
+      ? `The camera is not allowed on this tablet. ${instead}, or ask your teacher.`
+      : `We can't find a camera that works on this tablet. ${instead}, or ask your teacher.`);
     problem.hidden = false;
   }
 

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using StopThinkClick.Web.Platform.Security;
 using StopThinkClick.Web.Schools;
 
 namespace StopThinkClick.Web.SignIn;
 
 /// <summary>Step 2: the class's names, first name and initial only, as big buttons with each child's picture.</summary>
 [EnableRateLimiting(RateLimits.PupilSignIn)]
+[AllowsCamera]
 public sealed class PupilPickNameModel(PupilSignInService signIn, WrongCodeGuard guard) : PageModel
 {
     public PupilSignInService.ClassForSignIn? Found { get; private set; }

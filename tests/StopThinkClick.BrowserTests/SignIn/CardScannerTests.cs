@@ -88,6 +88,24 @@ public sealed class CardScannerTests(BrowserApp app, FakeCamera camera) : IClass
         new Uri(page.Url).AbsolutePath.ShouldBe("/pupil/signin");
     }
 
+    /// <summary>A classroom tablet remembers its class and opens on the names page: a child with a card scans it there.</summary>
+    [Fact]
+    public async Task On_a_tablet_that_remembers_its_class_a_pupil_scans_their_card_from_the_names_page()
+    {
+        var school = await app.NewSchoolAsync((Band.Y1, 3));
+        var pupil = school.Pupils.First();
+        camera.Show($"{app.BaseUrl}{LoginCards.Path(pupil.CardSecret)}");
+        var page = await camera.NewPageAsync(app.BaseUrl, 768, 1024);
+
+        await page.GotoAsync($"/pupil/signin/{school.Classes[0].Code}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tap your name" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the names page with Scan my card");
+        await BrowserApp.ScreenshotAsync(page, "card-scanner-names-page-tablet");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Scan my card" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Before we start, remember our promises" })).ToBeVisibleAsync();
+    }
+
     /// <summary>The app's shared browser has no camera at all: the child is told kindly and types the class code instead.</summary>
     [Fact]
     public async Task A_tablet_without_a_camera_says_so_kindly_and_the_class_code_still_works()

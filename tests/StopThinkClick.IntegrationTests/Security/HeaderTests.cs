@@ -35,12 +35,13 @@ public sealed class HeaderTests(RealLimitsApp app)
     /// lesson above all, tells the browser no script may turn the camera on.
     /// </summary>
     [Fact]
-    public async Task Only_the_pupil_sign_in_page_allows_the_camera_and_only_for_this_site()
+    public async Task Only_the_pupil_sign_in_pages_allow_the_camera_and_only_for_this_site()
     {
         var school = await app.NewSchoolAsync((Band.Y3, 1));
         var stranger = FormClient.For(app);
         (await CameraPolicyAsync(stranger, "/pupil/signin")).ShouldBe("camera=(self)");
-        (await CameraPolicyAsync(stranger, $"/pupil/signin/{school.Classes[0].Code}")).ShouldBe("camera=()");
+        // The names page too: a classroom tablet remembers its class and opens there, card in hand.
+        (await CameraPolicyAsync(stranger, $"/pupil/signin/{school.Classes[0].Code}")).ShouldBe("camera=(self)");
         (await CameraPolicyAsync(stranger, "/")).ShouldBe("camera=()");
 
         var pupil = FormClient.For(app);
