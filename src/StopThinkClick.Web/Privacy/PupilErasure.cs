@@ -28,24 +28,16 @@ public sealed class PupilErasure(IDocumentStore store, AccessLog access)
 {
     public async Task<string?> EraseAsync(string schoolId, Guid pupilId, ClaimsPrincipal by, CancellationToken ct, AccessKind kind = AccessKind.Erasure)
     {
-        IReadOnlyList<Guid> sessionIds;
-        for (var attempt = 1; ; attempt++)
+        // The pupil's record or a parent's links may change meanwhile (a card reprinted, a parent
+        // joining): then erase again from the newer state, so nothing written meanwhile survives.
+        var (problem, sessionIds) = await LostRace.RetryAsync(5, async () =>
         {
             await using var session = store.LightweightSession(schoolId);
-            var (problem, ids) = await StageAsync(session, pupilId, by, kind, ct);
-            if (problem is not null) return problem;
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                sessionIds = ids;
-                break;
-            }
-            catch (Exception e) when (LostRace.Is(e) && attempt < 5)
-            {
-                // The pupil's record or a parent's links changed meanwhile (a card reprinted, a parent
-                // joining): erase again from the newer state, so nothing written meanwhile survives.
-            }
-        }
+            var staged = await StageAsync(session, pupilId, by, kind, ct);
+            if (staged.Problem is null) await session.SaveChangesAsync(ct);
+            return staged;
+        });
+        if (problem is not null) return problem;
 
         using (ErasureScope.Begin(pupilId))
         {

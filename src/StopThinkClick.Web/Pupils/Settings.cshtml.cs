@@ -31,17 +31,18 @@ public sealed class SettingsModel(SchoolSessions sessions) : PageModel
     public async Task<IActionResult> OnPostAsync(bool dyslexiaFont, bool largerText, bool readOnArrival, string? avatar, CancellationToken ct)
     {
         var preferences = new PupilPreferences { DyslexiaFont = dyslexiaFont, LargerText = largerText, ReadOnArrival = readOnArrival };
-        for (var attempt = 1; ; attempt++)
+        var found = await StopThinkClick.Web.Platform.Events.LostRace.RetryAsync(5, async () =>
         {
             await using var session = sessions.Current();
             var pupil = await session.LoadAsync<Pupil>(User.PersonId(), ct);
-            if (pupil is null) return NotFound();
+            if (pupil is null) return false;
             pupil = pupil with { Preferences = preferences, Avatar = Avatars.IsAvatar(avatar) ? avatar : pupil.Avatar };
             session.Store(pupil); // checked against the version read: a new card printed meanwhile is not undone
             Avatar = pupil.AvatarPicture;
-            try { await session.SaveChangesAsync(ct); break; }
-            catch (Exception e) when (StopThinkClick.Web.Platform.Events.LostRace.Is(e) && attempt < 5) { }
-        }
+            await session.SaveChangesAsync(ct);
+            return true;
+        });
+        if (!found) return NotFound();
         DisplayPreferences.Of(preferences).Save(HttpContext);
         (DyslexiaFont, LargerText, ReadOnArrival, Saved) = (dyslexiaFont, largerText, readOnArrival, true);
         return Page();

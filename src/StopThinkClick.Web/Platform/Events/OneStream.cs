@@ -10,13 +10,14 @@ namespace StopThinkClick.Web.Platform.Events;
 /// </summary>
 public static class OneStream
 {
-    public static async Task<(Decision Decision, T Result)> DecideAsync<TState, T>(
+    public static Task<(Decision Decision, T Result)> DecideAsync<TState, T>(
         Func<IDocumentSession> open, Guid id, Func<TState> empty,
         Func<TState, (Decision Decision, T Result)> decide,
         Func<TState, Decision, List<object>> toAppend,
         CancellationToken ct) where TState : class
     {
-        for (var attempt = 1; ; attempt++)
+        // Another write of the stream got in first: read what it wrote and decide again.
+        return LostRace.RetryAsync(3, async () =>
         {
             await using var session = open();
             var stream = await session.Events.FetchForWriting<TState>(id, ct);
@@ -26,15 +27,8 @@ public static class OneStream
 
             var events = toAppend(state, decision);
             stream.AppendMany(events);
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                return (decision with { Events = events }, result);
-            }
-            catch (Exception e) when (attempt < 3 && LostRace.Is(e))
-            {
-                // Two writes of the same stream crossed: decide again on the newer state.
-            }
-        }
+            await session.SaveChangesAsync(ct);
+            return (decision with { Events = events }, result);
+        });
     }
 }

@@ -31,18 +31,17 @@ public sealed class ParentsModel(SchoolSessions sessions, AdultAccounts accounts
         await LoadAsync(ct);
         if (Parents.FirstOrDefault(r => r.Parent.Id == parentId) is not { } row || !row.Parent.ChildIds.Contains(pupilId))
             return await DoneAsync("choose a parent and child from the list.", true, ct);
-        for (var attempt = 1; ; attempt++)
+        await LostRace.RetryAsync(5, async () =>
         {
             // Read again in the writing session: its version is checked, so a child the parent added
             // meanwhile (joining with a letter) is kept, and this child never comes back.
             await using var session = sessions.Current();
             var parent = await session.LoadAsync<Parent>(parentId, ct);
-            if (parent is null || !parent.ChildIds.Contains(pupilId)) break;
+            if (parent is null || !parent.ChildIds.Contains(pupilId)) return;
             session.Store(parent with { ChildIds = parent.ChildIds.Where(c => c != pupilId).ToList() });
             session.Events.Append(parentId, new ParentUnlinked(parentId, pupilId, User.PersonId(), clock.GetUtcNow()));
-            try { await session.SaveChangesAsync(ct); break; }
-            catch (Exception e) when (LostRace.Is(e) && attempt < 5) { }
-        }
+            await session.SaveChangesAsync(ct);
+        });
         if (row.Account is not null) await accounts.ChangeAsync(row.Account.Email, a => a, ct, endOtherSessions: true);
         var child = row.Children.FirstOrDefault(c => c.Id == pupilId)?.DisplayName ?? "the child";
         return await DoneAsync($"{row.Parent.DisplayName} is no longer linked to {child}, and has been signed out.", false, ct);

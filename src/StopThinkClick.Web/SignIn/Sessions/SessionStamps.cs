@@ -50,21 +50,14 @@ public sealed class SessionStamps(IDocumentStore store, IMemoryCache cache)
     {
         var ids = pupilIds.ToArray();
         if (ids.Length == 0) return;
-        for (var attempt = 1; ; attempt++)
+        // The pupil's record may change meanwhile (a reprint, settings): then sign out on the newer one.
+        await LostRace.RetryAsync(8, async () =>
         {
             await using var session = store.LightweightSession(schoolId);
             foreach (var pupil in await session.LoadManyAsync<Pupil>(ct, ids))
                 session.Store(pupil with { SignIn = pupil.SignIn with { Stamp = New() } });
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                break;
-            }
-            catch (Exception e) when (LostRace.Is(e) && attempt < 8)
-            {
-                // The pupil's record changed meanwhile (a reprint, settings): sign out on the newer one.
-            }
-        }
+            await session.SaveChangesAsync(ct);
+        });
         foreach (var id in ids) Forget(id);
     }
 
