@@ -158,6 +158,46 @@ public sealed partial class ClassDashboardTests(AppOnKestrel app)
         (await after.LoadAsync<PupilCoverage>(plan.Id))!.Lessons.ShouldBe([lesson.Id]);
     }
 
+    [Fact]
+    public async Task A_change_written_past_this_node_shows_on_the_next_view_of_a_dashboard_it_has_already_built()
+    {
+        var school = await app.NewSchoolAsync((Band.Y4, 2));
+        var cls = school.Classes[0];
+        var plan = cls.Pupils[0];
+        var teacher = await TeacherAsync(cls);
+        var lesson = Catalogue.LessonsFor(Band.Y4).First();
+        var column = Strands.All.ToList().IndexOf(lesson.Strands[0]);
+        (await DashboardAsync(teacher, cls.Id)).WholeClass[column].ShouldBe("0% (0 of 2)");
+        (await DashboardAsync(teacher, cls.Id)).WholeClass[column].ShouldBe("0% (0 of 2)");
+
+        // Straight to the database, as the other node would write it: nothing tells this node.
+        await AppendAsync(school.Id, plan.Id, new LessonStarted(plan.Id, lesson.Id, DateTimeOffset.UtcNow), new LessonCompleted(plan.Id, lesson.Id, DateTimeOffset.UtcNow));
+        (await DashboardAsync(teacher, cls.Id)).WholeClass[column].ShouldBe("50% (1 of 2)");
+
+        await using (var rename = app.Store.LightweightSession(school.Id))
+        {
+            rename.Store((await rename.LoadAsync<SchoolClass>(cls.Id))! with { Name = "Year 4 Rowan" });
+            await rename.SaveChangesAsync();
+        }
+        (await teacher.GetAsync($"/teacher/classes/{cls.Id}")).Body.ShouldContain("<h1>Year 4 Rowan</h1>");
+    }
+
+    [Fact]
+    public async Task A_teacher_taken_off_a_class_is_refused_its_dashboard_straight_after_viewing_it()
+    {
+        var school = await app.NewSchoolAsync((Band.Y3, 2));
+        var cls = school.Classes[0];
+        var teacher = await TeacherAsync(cls);
+        (await teacher.GetAsync($"/teacher/classes/{cls.Id}")).Status.ShouldBe(HttpStatusCode.OK);
+
+        await using (var move = app.Store.LightweightSession(school.Id))
+        {
+            move.Store((await move.LoadAsync<SchoolClass>(cls.Id))! with { TeacherIds = [] });
+            await move.SaveChangesAsync();
+        }
+        (await teacher.GetAsync($"/teacher/classes/{cls.Id}")).Status.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     /// <summary>A term's worth of mixed activity: lessons alone and live, some started again, quizzes, promises old and new.</summary>
     static IEnumerable<object> SomeTerm(Guid pupil, IReadOnlyList<Lesson> lessons, AupText aup, Random random, DateTimeOffset now)
     {

@@ -1,6 +1,7 @@
 using JasperFx.Events.Projections;
 using Marten;
 using StopThinkClick.Web.Platform.Events;
+using StopThinkClick.Web.Teachers.Dashboard;
 
 namespace StopThinkClick.Web.Teachers.Coverage;
 
@@ -11,6 +12,7 @@ public static class CoverageSetup
     {
         builder.Services.ConfigureMarten(opts => opts.Projections.Add<PupilCoverageProjection>(ProjectionLifecycle.Inline));
         builder.Services.AddReadModelBackfill<PupilCoverageProjection>("pupil-coverage-v1");
+        builder.Services.AddSingleton<ClassOverviews>();
         return builder;
     }
 }
