@@ -94,7 +94,7 @@ static class Report
         md.AppendLine();
         md.AppendLine($"Zero-lost check: {ours.AckedAnswers.Count:N0} answers acknowledged, {check.Stored:N0} answer events in Marten, **{check.Lost} lost**, {check.Duplicated} stored twice.");
         md.AppendLine();
-        md.AppendLine($"| page (wrk, 2 threads, 16 connections, {o.HttpSeconds} s{(o.Nodes > 1 ? ", first node" : "")}) | requests/s | p50 (ms) | p95 (ms) | p99 (ms) | errors |");
+        md.AppendLine($"| page (wrk, 2 threads, 16 connections, {o.HttpSeconds} s after {HttpBench.WarmUpSeconds} s unmeasured{(o.Nodes > 1 ? ", first node" : "")}) | requests/s | p50 (ms) | p95 (ms) | p99 (ms) | errors |");
         md.AppendLine("| --- | --- | --- | --- | --- | --- |");
         foreach (var p in pages) md.AppendLine($"| {p.Page} `{Shorten(p.Path)}` | {p.RequestsPerSecond:N0} | {p.P50:0.00} | {p.P95:0.00} | {p.P99:0.00} | {p.Errors} |");
         md.AppendLine(end);
