@@ -32,7 +32,7 @@ public static class LiveSetup
             options.AddFilter<HubArgumentCheck>();
         }).AddScaleOut(builder);
         builder.Services.AddSingleton<HubGuard>();
-        builder.Services.AddSingleton<OpenStaffConnections>();
+        builder.Services.AddSingleton<OpenLiveConnections>();
         builder.Services.AddHostedService<RevokedConnectionSweeper>();
         builder.Services.AddSingleton<HubArgumentCheck>();
         builder.Services.AddSingleton<EventWriter>();

@@ -6,6 +6,8 @@ using StopThinkClick.Curriculum.Model;
 using StopThinkClick.TestSupport;
 using StopThinkClick.Web.Live.Hub;
 using StopThinkClick.Web.Live.Sessions;
+using StopThinkClick.Web.Schools;
+using StopThinkClick.Web.SignIn.Sessions;
 
 namespace StopThinkClick.IntegrationTests.Live;
 
@@ -75,6 +77,36 @@ public sealed class LiveRefusalTests(AppOnKestrel app)
         (await tablet.SendAsync<Ack>("Worry", id, Guid.NewGuid())).Ok.ShouldBeTrue();
         await Task.Delay(1000); // what would have been pushed has had time to arrive
         console.Worries.ShouldBeEmpty("a worry raised after the sign-out never reaches the old console");
+    }
+
+    [Fact]
+    public async Task A_tablet_that_only_listens_is_closed_once_its_pupils_sign_in_ends_on_another_node()
+    {
+        var school = await app.NewSchoolAsync((Band.Y4, 2));
+        var cls = school.Classes[0];
+        var quiz = app.Catalogue().LessonsFor(Band.Y4).First().QuizId;
+        var http = FormClient.For(app);
+        await http.SignInAdultAsync(cls.Teacher.Email, cls.Teacher.Password);
+        var id = await LiveTestKit.StartAsync(http, cls.Id, "Quiz", quiz);
+        await using var console = await LiveClient.ConnectAsync(app.BaseUrl, http.Cookies);
+        (await console.SendAsync<JoinState>("Watch", id, "console")).Ok.ShouldBeTrue();
+        await using var tablet = await LiveTestKit.PupilAsync(app.BaseUrl, app, cls.Pupils[0], id);
+
+        // New cards printed through the other node: this node is told nothing, and the tablet calls nothing more.
+        await using (var session = app.Store.LightweightSession(school.Id))
+        {
+            var pupil = (await session.LoadAsync<Pupil>(cls.Pupils[0].Id))!;
+            session.Store(pupil with { SignIn = pupil.SignIn with { Stamp = SessionStamps.New() } });
+            await session.SaveChangesAsync();
+        }
+
+        var closedBy = DateTime.UtcNow.AddSeconds(30);
+        while (tablet.Connection.State == HubConnectionState.Connected && DateTime.UtcNow < closedBy) await Task.Delay(200);
+        tablet.Connection.State.ShouldNotBe(HubConnectionState.Connected, "the server closes a tablet whose sign-in ended within its sweep");
+        var slidesSeen = tablet.Slides.Count;
+        (await console.SendAsync<Ack>("Next", id)).Ok.ShouldBeTrue();
+        await Task.Delay(1000); // what would have been pushed has had time to arrive
+        tablet.Slides.Count.ShouldBe(slidesSeen, "no slide shown after the sign-in ended reaches the old tablet");
     }
 
     [Fact]

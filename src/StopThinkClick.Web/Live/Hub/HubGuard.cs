@@ -10,11 +10,12 @@ namespace StopThinkClick.Web.Live.Hub;
 /// hammering the button, slows down alone; everyone else carries on), and failures told kindly —
 /// a database that is down or slow says "not saved, trying again", so the client resends. And a
 /// connection lives no longer than its sign-in: a teacher deactivated, signed out or given a new
-/// role, or a pupil erased or whose cards were reprinted, is refused on their next call (the stamp
-/// is cached for seconds, so this costs no database trip per answer) and the connection closed; a
-/// staff connection that only listens is closed by <see cref="RevokedConnectionSweeper"/>.
+/// role, or a pupil erased or whose cards were reprinted, is refused on their next call and the
+/// connection closed. The stamp compared is the one <see cref="RevokedConnectionSweeper"/> read for
+/// every open connection at its last sweep, so an answer costs no database trip; a connection that
+/// only listens is closed by that sweep.
 /// </summary>
-public sealed class HubGuard(ILogger<HubGuard> logger, SessionStamps stamps, OpenStaffConnections staff) : IHubFilter
+public sealed class HubGuard(ILogger<HubGuard> logger, SessionStamps stamps, OpenLiveConnections open) : IHubFilter
 {
     const string BucketKey = "stc.rate";
 
@@ -54,13 +55,13 @@ public sealed class HubGuard(ILogger<HubGuard> logger, SessionStamps stamps, Ope
 
     public Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
-        staff.Opened(context.Context);
+        open.Opened(context.Context);
         return next(context);
     }
 
     public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
-        staff.Closed(context.Context);
+        open.Closed(context.Context);
         (context.Context.Items[BucketKey] as IDisposable)?.Dispose();
         return next(context, exception);
     }

@@ -42,6 +42,37 @@ public sealed class SessionStamps(IDocumentStore store, IMemoryCache cache)
         return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(current.Stamp), Encoding.UTF8.GetBytes(stamp));
     }
 
+    /// <summary>
+    /// Reads the current stamps of many people at once (one query per school for pupils, one for all
+    /// adults) and keeps them for <paramref name="keepFor"/> as what the per-call check compares with.
+    /// The sweep of open live connections calls this: a tablet answering every few seconds is then
+    /// checked against a stamp no older than one sweep without a database trip of its own, where a
+    /// five-second cache alone cost a trip on nearly every answer. A sweep that read just before a change
+    /// made on this node may keep the older stamp until the next sweep, which closes the connection.
+    /// </summary>
+    public async Task RefreshAsync(IReadOnlyCollection<ClaimsPrincipal> users, TimeSpan keepFor, CancellationToken ct)
+    {
+        foreach (var school in users.Where(u => u.IsInRole(Roles.Pupil)).GroupBy(u => u.SchoolId()))
+        {
+            var ids = school.Select(u => u.PersonId()).Distinct().ToArray();
+            await using var session = store.QuerySession(school.Key);
+            var found = (await session.Query<Pupil>().Where(p => ids.Contains(p.Id))
+                .Select(p => new PupilStamp(p.Id, p.SignIn.Stamp, p.ClassId, p.Erased)).ToListAsync(ct)).ToDictionary(p => p.Id);
+            foreach (var id in ids)
+                cache.Set(Key(id), found.GetValueOrDefault(id) is { Erased: false } p ? new Current(p.Stamp, p.ClassId) : null, keepFor);
+        }
+
+        var adults = users.Where(u => !u.IsInRole(Roles.Pupil) && !string.IsNullOrEmpty(u.FindFirstValue(ClaimTypes.Email))).ToList();
+        if (adults.Count == 0) return;
+        await using var directory = store.QuerySession();
+        var accounts = (await directory.LoadManyAsync<AdultAccount>(ct, adults.Select(u => AdultAccount.Normalise(u.FindFirstValue(ClaimTypes.Email)!)).Distinct()))
+            .ToDictionary(a => a.Id);
+        foreach (var user in adults)
+            cache.Set(Key(user.PersonId()), AdultCurrent(user, accounts.GetValueOrDefault(AdultAccount.Normalise(user.FindFirstValue(ClaimTypes.Email)!))), keepFor);
+    }
+
+    sealed record PupilStamp(Guid Id, string Stamp, Guid ClassId, bool Erased);
+
     /// <summary>Drops this node's cached stamp, after a change, so the change counts here at once.</summary>
     public void Forget(Guid personId) => cache.Remove(Key(personId));
 
@@ -73,10 +104,12 @@ public sealed class SessionStamps(IDocumentStore store, IMemoryCache cache)
         var email = user.FindFirstValue(ClaimTypes.Email);
         if (string.IsNullOrEmpty(email)) return null;
         await using var directory = store.QuerySession();
-        var account = await directory.LoadAsync<AdultAccount>(AdultAccount.Normalise(email), ct);
-        return account is null || account.Deactivated || account.PersonId != user.PersonId() || account.SchoolId != user.SchoolId()
-            ? null : new Current(account.SecurityStamp, Guid.Empty);
+        return AdultCurrent(user, await directory.LoadAsync<AdultAccount>(AdultAccount.Normalise(email), ct));
     }
+
+    static Current? AdultCurrent(ClaimsPrincipal user, AdultAccount? account) =>
+        account is null || account.Deactivated || account.PersonId != user.PersonId() || account.SchoolId != user.SchoolId()
+            ? null : new Current(account.SecurityStamp, Guid.Empty);
 
     static string Key(Guid personId) => "stc.stamp:" + personId.ToString("N");
 }
