@@ -57,9 +57,7 @@ public sealed partial class LiveSession(string schoolId, Script script, LiveSnap
         Interlocked.Exchange(ref lastUsed, Environment.TickCount64);
         var done = new TaskCompletionSource<Decision>(TaskCreationOptions.RunContinuationsAsynchronously);
         queue.Enqueue(new Command(command, done));
-        // An idle session starts deciding on the caller's own thread, up to its first wait (the
-        // commit): one trip through the thread pool's queue fewer on every answer's way to the console.
-        if (Interlocked.CompareExchange(ref draining, 1, 0) == 0) _ = DrainAsync();
+        Drain();
         return done.Task.WaitAsync(ct);
     }
 
@@ -70,7 +68,6 @@ public sealed partial class LiveSession(string schoolId, Script script, LiveSnap
         Drain();
     }
 
-    /// <summary>Starts the drainer on the thread pool: events from elsewhere arrive on the scale-out's own thread, which must not be held.</summary>
     void Drain()
     {
         if (Interlocked.CompareExchange(ref draining, 1, 0) == 0) _ = Task.Run(DrainAsync);
