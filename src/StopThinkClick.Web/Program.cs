@@ -25,6 +25,9 @@ if (BackupCommand.Matches(args))
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = RepoPaths.WebRoot });
 try
 {
+    // Only an address given explicitly (./stc run always gives one); the test host picks its own.
+    if (StopThinkClick.Web.Platform.Web.ListenAddresses.Problem(builder.Configuration["urls"]) is { } taken)
+        throw new StartupProblem(taken);
     builder.AddEventStore();
     builder.AddCurriculum();
 }
