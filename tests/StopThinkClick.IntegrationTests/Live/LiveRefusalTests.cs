@@ -55,25 +55,37 @@ public sealed class LiveRefusalTests(AppOnKestrel app)
         refused.Message.ShouldContain("signed out");
     }
 
-    [Fact]
-    public async Task A_console_that_only_listens_is_closed_once_its_sign_in_is_revoked_and_hears_no_later_worry()
+    /// <summary>A Year 4 quiz with its teacher's console watching and the first pupil's tablet joined.</summary>
+    async Task<(SchoolPlan School, Guid Id, FormClient Teacher, LiveClient Console, LiveClient Tablet)> WatchedQuizAsync()
     {
         var school = await app.NewSchoolAsync((Band.Y4, 2));
         var cls = school.Classes[0];
-        var quiz = app.Catalogue().LessonsFor(Band.Y4).First().QuizId;
         var http = FormClient.For(app);
         await http.SignInAdultAsync(cls.Teacher.Email, cls.Teacher.Password);
-        var id = await LiveTestKit.StartAsync(http, cls.Id, "Quiz", quiz);
-        await using var console = await LiveClient.ConnectAsync(app.BaseUrl, http.Cookies);
+        var id = await LiveTestKit.StartAsync(http, cls.Id, "Quiz", app.Catalogue().LessonsFor(Band.Y4).First().QuizId);
+        var console = await LiveClient.ConnectAsync(app.BaseUrl, http.Cookies);
         (await console.SendAsync<JoinState>("Watch", id, "console")).Ok.ShouldBeTrue();
-        await using var tablet = await LiveTestKit.PupilAsync(app.BaseUrl, app, cls.Pupils[0], id);
+        return (school, id, http, console, await LiveTestKit.PupilAsync(app.BaseUrl, app, cls.Pupils[0], id));
+    }
+
+    static async Task ClosedWithinASweepAsync(LiveClient client, string because)
+    {
+        var closedBy = DateTime.UtcNow.AddSeconds(30);
+        while (client.Connection.State == HubConnectionState.Connected && DateTime.UtcNow < closedBy) await Task.Delay(200);
+        client.Connection.State.ShouldNotBe(HubConnectionState.Connected, because);
+    }
+
+    [Fact]
+    public async Task A_console_that_only_listens_is_closed_once_its_sign_in_is_revoked_and_hears_no_later_worry()
+    {
+        var (_, id, http, console, tablet) = await WatchedQuizAsync();
+        await using var _c = console;
+        await using var _t = tablet;
 
         // Signed out elsewhere (or deactivated): the open console calls nothing more, it only listens.
         (await http.PostFormAsync("/teacher", new Dictionary<string, string>(), "/signout")).Status.ShouldBe(HttpStatusCode.Redirect);
 
-        var closedBy = DateTime.UtcNow.AddSeconds(30);
-        while (console.Connection.State == HubConnectionState.Connected && DateTime.UtcNow < closedBy) await Task.Delay(200);
-        console.Connection.State.ShouldNotBe(HubConnectionState.Connected, "the server closes a signed-out console within its sweep");
+        await ClosedWithinASweepAsync(console, "the server closes a signed-out console within its sweep");
         (await tablet.SendAsync<Ack>("Worry", id, Guid.NewGuid())).Ok.ShouldBeTrue();
         await Task.Delay(1000); // what would have been pushed has had time to arrive
         console.Worries.ShouldBeEmpty("a worry raised after the sign-out never reaches the old console");
@@ -82,27 +94,19 @@ public sealed class LiveRefusalTests(AppOnKestrel app)
     [Fact]
     public async Task A_tablet_that_only_listens_is_closed_once_its_pupils_sign_in_ends_on_another_node()
     {
-        var school = await app.NewSchoolAsync((Band.Y4, 2));
-        var cls = school.Classes[0];
-        var quiz = app.Catalogue().LessonsFor(Band.Y4).First().QuizId;
-        var http = FormClient.For(app);
-        await http.SignInAdultAsync(cls.Teacher.Email, cls.Teacher.Password);
-        var id = await LiveTestKit.StartAsync(http, cls.Id, "Quiz", quiz);
-        await using var console = await LiveClient.ConnectAsync(app.BaseUrl, http.Cookies);
-        (await console.SendAsync<JoinState>("Watch", id, "console")).Ok.ShouldBeTrue();
-        await using var tablet = await LiveTestKit.PupilAsync(app.BaseUrl, app, cls.Pupils[0], id);
+        var (school, id, _, console, tablet) = await WatchedQuizAsync();
+        await using var _c = console;
+        await using var _t = tablet;
 
         // New cards printed through the other node: this node is told nothing, and the tablet calls nothing more.
         await using (var session = app.Store.LightweightSession(school.Id))
         {
-            var pupil = (await session.LoadAsync<Pupil>(cls.Pupils[0].Id))!;
+            var pupil = (await session.LoadAsync<Pupil>(school.Classes[0].Pupils[0].Id))!;
             session.Store(pupil with { SignIn = pupil.SignIn with { Stamp = SessionStamps.New() } });
             await session.SaveChangesAsync();
         }
 
-        var closedBy = DateTime.UtcNow.AddSeconds(30);
-        while (tablet.Connection.State == HubConnectionState.Connected && DateTime.UtcNow < closedBy) await Task.Delay(200);
-        tablet.Connection.State.ShouldNotBe(HubConnectionState.Connected, "the server closes a tablet whose sign-in ended within its sweep");
+        await ClosedWithinASweepAsync(tablet, "the server closes a tablet whose sign-in ended within its sweep");
         var slidesSeen = tablet.Slides.Count;
         (await console.SendAsync<Ack>("Next", id)).Ok.ShouldBeTrue();
         await Task.Delay(1000); // what would have been pushed has had time to arrive
