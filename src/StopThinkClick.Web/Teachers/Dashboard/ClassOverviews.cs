@@ -32,9 +32,9 @@ public sealed class ClassOverviews(IDocumentStore store, Catalogue catalogue, Ti
     sealed record Kept(string Version, int SchoolYear, ClassOverview Overview);
 
     // At most this many views ask PostgreSQL at once; the rest wait their turn here. On a small
-    // server, more database backends working at once than it has cores only adds waiting: with
-    // sixteen at once on two cores, one view in a hundred took 25-35 ms; with four, under 10 ms,
-    // at the same throughput (docs/performance.md).
+    // server, more database backends working at once than it has cores only adds waiting: sixteen
+    // at once on two cores put one view in twenty past 8-10 ms, four at once kept it near 6 ms at
+    // the same throughput (the demo under wrk; docs/performance.md).
     readonly SemaphoreSlim asking = new(Math.Max(2, 2 * Environment.ProcessorCount));
 
     /// <summary>The class's overview, or null if the class does not exist in this school.</summary>
