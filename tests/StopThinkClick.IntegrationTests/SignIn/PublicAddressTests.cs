@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using StopThinkClick.Curriculum.Model;
+using StopThinkClick.IntegrationTests.Live;
 using StopThinkClick.TestSupport;
 using StopThinkClick.Web.Schools;
 
@@ -50,6 +51,32 @@ public sealed class EmailedLinkAddressTests(MailApp app)
         var link = ForgedHost.LinkInMail().Match(mail.Body).Value;
         link.ShouldStartWith(MailApp.PublicUrl + "/account/set-password/");
         (await FormClient.For(app).GetAsync(new Uri(link).AbsolutePath)).Body.ShouldContain(teacher.Email, Case.Insensitive, "the e-mailed link works");
+    }
+}
+
+[Collection(nameof(MailCollection))]
+public sealed class BoardJoinAddressTests(MailApp app)
+{
+    [Fact]
+    public async Task The_board_and_console_send_tablets_to_the_schools_configured_address_whatever_host_the_request_named()
+    {
+        var school = await app.NewSchoolAsync((Band.Y4, 2));
+        var cls = school.Classes[0];
+        var teacher = FormClient.For(app);
+        await teacher.SignInAdultAsync(cls.Teacher.Email, cls.Teacher.Password);
+        var id = await LiveTestKit.StartAsync(teacher, cls.Id, "Quiz", app.Catalogue().LessonsFor(Band.Y4).First().QuizId);
+
+        foreach (var screen in new[] { $"/live/{id}/board", $"/live/{id}/board?handler=Slide", $"/live/{id}/console" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, screen);
+            request.Headers.Host = ForgedHost.Attacker;
+            using var response = await teacher.Http.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, screen);
+            body.ShouldNotContain(ForgedHost.Attacker, Case.Insensitive, screen);
+        }
+        var board = await teacher.GetAsync($"/live/{id}/board");
+        board.Body.ShouldContain(MailApp.PublicUrl + "/live/join");
     }
 }
 

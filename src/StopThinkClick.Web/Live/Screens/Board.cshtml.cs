@@ -1,25 +1,26 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using StopThinkClick.Web.Live.Sessions;
+using StopThinkClick.Web.Platform.Web;
 using StopThinkClick.Web.SignIn;
 
 namespace StopThinkClick.Web.Live.Screens;
 
 /// <summary>The projector view: join code, QR, first names of who joined, counts — never who answered what.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class BoardModel(LiveSessions sessions) : LivePageModel(sessions)
+public sealed class BoardModel(LiveSessions sessions, PublicAddress address) : LivePageModel(sessions)
 {
     public LiveView? View { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid sessionId, CancellationToken ct)
     {
         if (!await LoadForTeacherAsync(sessionId, ct)) return NotFound();
-        View = new LiveView(Live!, null, $"{Request.Scheme}://{Request.Host}");
+        View = new LiveView(Live!, null, address.ForTheRoom(Request));
         return Page();
     }
 
     public async Task<IActionResult> OnGetSlideAsync(Guid sessionId, CancellationToken ct) =>
         await LoadForTeacherAsync(sessionId, ct)
-            ? Partial("/Live/Screens/_BoardSlide.cshtml", new LiveView(Live!, null, $"{Request.Scheme}://{Request.Host}"))
+            ? Partial("/Live/Screens/_BoardSlide.cshtml", new LiveView(Live!, null, address.ForTheRoom(Request)))
             : NotFound();
 }

@@ -19,7 +19,8 @@ public sealed class PublicAddressOptions
 
 /// <summary>
 /// The one address put into links that leave the page — e-mailed password links, the QR codes on
-/// login cards and parents' letters. Never the request's Host header: anyone can forge that, and a
+/// login cards and parents' letters, and the join link and QR code the board shows the room. Never
+/// the request's Host header once an address is configured: anyone can forge that, and a
 /// reset link e-mailed to a member of staff must not point at somebody else's site.
 /// </summary>
 public sealed class PublicAddress(IOptions<PublicAddressOptions> options, IServer server, ILogger<PublicAddress> logger)
@@ -30,6 +31,14 @@ public sealed class PublicAddress(IOptions<PublicAddressOptions> options, IServe
     public string Url => options.Value.PublicUrl is { Length: > 0 } configured ? configured.Trim().TrimEnd('/') : listening ??= Listening();
 
     public string Of(string path) => Url + path;
+
+    /// <summary>
+    /// The address the board and console tell tablets in the room to open: the configured one; without
+    /// it (a demo), the address the teacher's own browser reached the app by, since tablets on the same
+    /// Wi-Fi can reach that where the listening address may be localhost.
+    /// </summary>
+    public string ForTheRoom(HttpRequest request) =>
+        options.Value.PublicUrl is { Length: > 0 } ? Url : $"{request.Scheme}://{request.Host}";
 
     /// <summary>The first address Kestrel listens on; a wildcard host ("+", "*", 0.0.0.0) becomes localhost.</summary>
     string Listening()
