@@ -19,9 +19,10 @@ public sealed class PublicAddressOptions
 
 /// <summary>
 /// The one address put into links that leave the page — e-mailed password links, the QR codes on
-/// login cards and parents' letters, and the join link and QR code the board shows the room. Never
-/// the request's Host header once an address is configured: anyone can forge that, and a
-/// reset link e-mailed to a member of staff must not point at somebody else's site.
+/// login cards and parents' letters, and the join link and QR code the board shows the room.
+/// E-mailed and printed links never use the request's Host header: anyone can forge that, and a
+/// reset link e-mailed to a member of staff must not point at somebody else's site. Only the board
+/// and console, seen in the room, fall back to it when no address is configured.
 /// </summary>
 public sealed class PublicAddress(IOptions<PublicAddressOptions> options, IServer server, ILogger<PublicAddress> logger)
 {
