@@ -10,10 +10,10 @@ namespace StopThinkClick.Web.Live.Hub;
 /// hammering the button, slows down alone; everyone else carries on), and failures told kindly —
 /// a database that is down or slow says "not saved, trying again", so the client resends. And a
 /// connection lives no longer than its sign-in: a teacher deactivated, signed out or given a new
-/// role, or a pupil erased or whose cards were reprinted, is refused on their next call and the
-/// connection closed. The stamp compared is the one <see cref="RevokedConnectionSweeper"/> read for
-/// every open connection at its last sweep, so an answer costs no database trip; a connection that
-/// only listens is closed by that sweep.
+/// role, or a pupil erased or whose cards were reprinted, is refused and the connection closed — at
+/// once on the node that made the change, and within one sweep on the others. The stamp compared is
+/// the one <see cref="RevokedConnectionSweeper"/> read for every open connection at its last sweep,
+/// so an answer costs no database trip; a connection that only listens is closed by that sweep.
 /// </summary>
 public sealed class HubGuard(ILogger<HubGuard> logger, SessionStamps stamps, OpenLiveConnections open) : IHubFilter
 {
