@@ -7,6 +7,7 @@ public static class SchoolsSetup
     public static WebApplicationBuilder AddSchools(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ClassCodeChange>();
+        builder.Services.AddScoped<Admin.StaffSignInHelp>();
         builder.Services.ConfigureMarten(opts =>
         {
             opts.Schema.For<School>();

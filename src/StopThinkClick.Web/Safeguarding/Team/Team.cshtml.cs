@@ -17,7 +17,7 @@ namespace StopThinkClick.Web.Safeguarding.Team;
 /// recorded in the person's account history, with who did it. Nobody does it for themselves here.
 /// </summary>
 [Authorize(Policy = Policies.Safeguarding)]
-public sealed class TeamModel(SchoolSessions sessions, AdultAccounts accounts, PasswordLinks links, TimeProvider clock) : PageModel
+public sealed class TeamModel(SchoolSessions sessions, StaffSignInHelp help) : PageModel
 {
     public sealed record Member(Guid Id, string Name, AdultAccount Account);
 
@@ -27,7 +27,6 @@ public sealed class TeamModel(SchoolSessions sessions, AdultAccounts accounts, P
     public bool Refused { get; private set; }
 
     Guid Me => User.PersonId();
-    DateTimeOffset Now => clock.GetUtcNow();
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -36,13 +35,8 @@ public sealed class TeamModel(SchoolSessions sessions, AdultAccounts accounts, P
         if (await OtherAsync(personId, ct) is not { } member) return await DoneAsync("choose someone else in the safeguarding team from the list.", true, ct);
         if (member.Account.Deactivated) return await DoneAsync($"{member.Name}'s account is closed. The school admin can reopen it.", true, ct);
         var kind = member.Account.HasPassword ? PasswordLinkKind.Reset : PasswordLinkKind.Welcome;
-        var issued = await links.IssueAsync(member.Account.Email, kind, User, ct);
+        var issued = await help.IssueLinkAsync(member.Id, member.Account.Email, kind, User, ct);
         if (issued.Delivery == LinkDelivery.Withheld) return await DoneAsync("that link could not be made.", true, ct);
-        await using (var session = sessions.Current())
-        {
-            session.Events.Append(member.Id, new SignInLinkIssued(member.Id, kind == PasswordLinkKind.Welcome ? "welcome" : "reset", Me, Now));
-            await session.SaveChangesAsync(ct);
-        }
         if (issued.Delivery == LinkDelivery.Emailed) return await DoneAsync($"a sign-in link is e-mailed to {member.Name} ({member.Account.Email}). It works once.", false, ct);
         Link = issued.Url;
         return await DoneAsync($"give {member.Name} this one-time link yourself, in person (shown only now; it works once and runs out after {(kind == PasswordLinkKind.Welcome ? "7 days" : "24 hours")}):", false, ct);
@@ -51,10 +45,7 @@ public sealed class TeamModel(SchoolSessions sessions, AdultAccounts accounts, P
     public async Task<IActionResult> OnPostResetTwoStepAsync(Guid personId, CancellationToken ct)
     {
         if (await OtherAsync(personId, ct) is not { } member) return await DoneAsync("choose someone else in the safeguarding team from the list.", true, ct);
-        var reset = await accounts.ChangeAsync(member.Account.Email, a => a.TotpSecret is null ? null : a with { TotpSecret = null, RecoveryCodeHashes = [] }, ct, endOtherSessions: true,
-            alsoWrite: (s, _, _) => s.Events.Append(member.Id, new TwoStepReset(member.Id, Me, Now)));
-        if (reset is null) return await DoneAsync($"{member.Name} has no two-step sign-in to reset.", true, ct);
-        await links.TellTwoStepResetAsync(member.Account.Email, ct);
+        if (!await help.ResetTwoStepAsync(member.Id, member.Account.Email, User, ct)) return await DoneAsync($"{member.Name} has no two-step sign-in to reset.", true, ct);
         return await DoneAsync($"{member.Name} will set up two-step sign-in again next time they sign in.", false, ct);
     }
 

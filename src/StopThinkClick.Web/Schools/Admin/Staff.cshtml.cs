@@ -17,7 +17,7 @@ namespace StopThinkClick.Web.Schools.Admin;
 /// name kept for history — and every role change is recorded.
 /// </summary>
 [Authorize(Policy = Policies.SchoolAdmin)]
-public sealed class StaffModel(SchoolSessions sessions, AdultAccounts accounts, PasswordLinks links, TimeProvider clock) : PageModel
+public sealed class StaffModel(SchoolSessions sessions, AdultAccounts accounts, PasswordLinks links, StaffSignInHelp help, TimeProvider clock) : PageModel
 {
     public sealed record Row(StaffMember Member, AdultAccount? Account);
     public sealed record HistoryLine(DateTimeOffset At, string Text);
@@ -112,32 +112,22 @@ public sealed class StaffModel(SchoolSessions sessions, AdultAccounts accounts, 
         // (which tells the lead at once) another lead does this.
         if (ConcernReaders.Is(account.Role) && !links.CanEmail)
             return await DoneAsync($"{row.Member.DisplayName} can read safeguarding concerns, so their two-step sign-in is not reset from this page while the school has no mail server. Another safeguarding lead can reset it on {ConcernReaders.WhereLeadsDoIt}.", true, ct);
-        var reset = await accounts.ChangeAsync(account.Email, a => a.TotpSecret is null ? null : a with { TotpSecret = null, RecoveryCodeHashes = [] }, ct, endOtherSessions: true,
-            alsoWrite: (s, _, _) => s.Events.Append(personId, new TwoStepReset(personId, Me, Now)));
-        if (reset is not null) await links.TellTwoStepResetAsync(account.Email, ct);
+        await help.ResetTwoStepAsync(personId, account.Email, User, ct);
         return await DoneAsync($"{row.Member.DisplayName} will set up two-step sign-in again next time they sign in.", false, ct);
     }
 
     async Task<IActionResult> LinkIssuedAsync(Guid personId, string name, string email, PasswordLinkKind kind, CancellationToken ct)
     {
-        var issued = await links.IssueAsync(email, kind, User, ct);
+        var issued = await help.IssueLinkAsync(personId, email, kind, User, ct);
         if (issued.Delivery == LinkDelivery.Withheld)
         {
             var why = $"{name} can read safeguarding concerns, so a link to choose their password is never shown here: it can only be e-mailed, and this school has no mail server set up. "
                 + $"Another safeguarding lead can make it on {ConcernReaders.WhereLeadsDoIt}, or your technician can set up e-mail.";
             return kind == PasswordLinkKind.Welcome ? await DoneAsync($"{name}'s account is made. {why}", false, ct) : await DoneAsync(why, true, ct);
         }
-        await AppendAsync(personId, new SignInLinkIssued(personId, kind == PasswordLinkKind.Welcome ? "welcome" : "reset", Me, Now), ct);
         if (issued.Delivery == LinkDelivery.Emailed) return await DoneAsync($"a sign-in link is e-mailed to {name} ({email}). It works once.", false, ct);
         Link = issued.Url;
         return await DoneAsync($"give {name} this one-time link to choose their own password (shown only now; it works once and runs out after {(kind == PasswordLinkKind.Welcome ? "7 days" : "24 hours")}):", false, ct);
-    }
-
-    async Task AppendAsync(Guid personId, object evt, CancellationToken ct)
-    {
-        await using var session = sessions.Current();
-        session.Events.Append(personId, evt);
-        await session.SaveChangesAsync(ct);
     }
 
     async Task<Row?> RowAsync(Guid personId, CancellationToken ct)
