@@ -5,6 +5,7 @@ using StopThinkClick.Web.Platform.Database;
 using StopThinkClick.Web.Platform.Layout;
 using StopThinkClick.Web.Schools;
 using StopThinkClick.Web.SignIn;
+using StopThinkClick.Web.Platform.Events;
 
 namespace StopThinkClick.Web.Pupils;
 
@@ -31,7 +32,7 @@ public sealed class SettingsModel(SchoolSessions sessions) : PageModel
     public async Task<IActionResult> OnPostAsync(bool dyslexiaFont, bool largerText, bool readOnArrival, string? avatar, CancellationToken ct)
     {
         var preferences = new PupilPreferences { DyslexiaFont = dyslexiaFont, LargerText = largerText, ReadOnArrival = readOnArrival };
-        var found = await StopThinkClick.Web.Platform.Events.LostRace.RetryAsync(5, async () =>
+        var found = await LostRace.RetryAsync(5, async () =>
         {
             await using var session = sessions.Current();
             var pupil = await session.LoadAsync<Pupil>(User.PersonId(), ct);

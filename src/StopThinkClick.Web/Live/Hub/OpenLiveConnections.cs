@@ -24,8 +24,6 @@ public sealed class OpenLiveConnections
 
     public void Closed(HubCallerContext connection) => open.TryRemove(connection.ConnectionId, out _);
 
-    public int Count => open.Count;
-
     /// <summary>Refreshes everyone's stamp, then closes every open connection whose sign-in has ended; returns how many.</summary>
     public async Task<int> CloseRevokedAsync(SessionStamps stamps, TimeSpan keepStampsFor, CancellationToken ct)
     {

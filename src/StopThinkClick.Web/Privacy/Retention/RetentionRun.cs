@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Linq.Expressions;
 using Marten;
 using StopThinkClick.Web.Safeguarding.Audit;
 using StopThinkClick.Web.Aup;
@@ -42,11 +43,11 @@ public sealed class RetentionRun(IDocumentStore store, PupilErasure erasure, Tim
     public async Task<int> PruneTryCountersAsync(CancellationToken ct)
     {
         var cutoff = clock.GetUtcNow() - TryPolicy.ForgiveAfter;
+        Expression<Func<TryCounter, bool>> spent = c => (c.LockedUntil == null || c.LockedUntil < cutoff) && (c.WindowStart == null || c.WindowStart < cutoff);
         await using var session = store.LightweightSession();
-        var stale = await session.Query<TryCounter>()
-            .Where(c => (c.LockedUntil == null || c.LockedUntil < cutoff) && (c.WindowStart == null || c.WindowStart < cutoff)).CountAsync(ct);
+        var stale = await session.Query<TryCounter>().Where(spent).CountAsync(ct);
         if (stale == 0) return 0;
-        session.DeleteWhere<TryCounter>(c => (c.LockedUntil == null || c.LockedUntil < cutoff) && (c.WindowStart == null || c.WindowStart < cutoff));
+        session.DeleteWhere(spent);
         await session.SaveChangesAsync(ct);
         return stale;
     }
