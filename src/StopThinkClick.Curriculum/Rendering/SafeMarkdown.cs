@@ -20,6 +20,8 @@ public static partial class SafeMarkdown
     [
         "ceop.police.uk", "childline.org.uk", "nspcc.org.uk", "thinkuknow.co.uk", "childnet.com",
         "saferinternet.org.uk", "internetmatters.org", "parentzone.org.uk", "net-aware.org.uk", "iwf.org.uk", "gov.uk",
+        // Prevent's ACT Early advice for families worried about radicalisation (run by Counter Terrorism Policing).
+        "actearly.uk",
     ];
 
     // The check pipeline keeps HTML so that it can be found and refused; pages use the one without.
