@@ -86,6 +86,8 @@ public static class SignInSetup
         builder.Services.AddScoped<TwoStepCheck>();
         builder.Services.AddScoped<PasswordLinks>();
         builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
+        builder.Services.AddSingleton<MailOutbox>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MailOutbox>());
         builder.Services.ConfigureMarten((services, opts) =>
         {
             opts.Listeners.Add(new StampListener(services.GetRequiredService<SessionStamps>));

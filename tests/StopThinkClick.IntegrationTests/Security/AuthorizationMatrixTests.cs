@@ -195,6 +195,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
         ["/safeguarding/concerns/{concernId:guid}?handler=Acknowledge"] = Who.Lead, ["/safeguarding/concerns/{concernId:guid}?handler=Note"] = Who.Lead,
         ["/safeguarding/concerns/{concernId:guid}?handler=Action"] = Who.Lead, ["/safeguarding/concerns/{concernId:guid}?handler=Close"] = Who.Lead,
         ["/safeguarding/leavers?handler=Erase"] = Who.Lead, ["/safeguarding/team?handler=Link"] = Who.Lead, ["/safeguarding/team?handler=ResetTwoStep"] = Who.Lead,
+        ["/safeguarding/team?handler=Approve"] = Who.Lead, ["/safeguarding/team?handler=Refuse"] = Who.Lead,
 
         ["/admin?handler=AddClass"] = Who.Admin, ["/admin?handler=MoveUp"] = Who.Admin, ["/admin/staff"] = Who.Admin, ["/admin/pupils/import"] = Who.Admin,
         ["/admin/classes/{classId:guid}?handler=AddPupil"] = Who.Admin, ["/admin/classes/{classId:guid}?handler=Teacher"] = Who.Admin,
