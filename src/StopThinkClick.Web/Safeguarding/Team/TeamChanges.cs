@@ -85,6 +85,7 @@ public sealed class TeamChanges(SchoolSessions sessions, AdultAccounts accounts,
 
     public async Task<TeamChangeOutcome> RefuseAsync(Guid changeId, ClaimsPrincipal by, CancellationToken ct)
     {
+        if (await LoadAsync(changeId, ct) is null) return new("that change cannot be found.");
         var approver = await IsApproverAsync(by.PersonId(), ct);
         await using var session = sessions.Current();
         var stream = await session.Events.FetchForWriting<TeamChange>(changeId, ct);
@@ -124,6 +125,7 @@ public sealed class TeamChanges(SchoolSessions sessions, AdultAccounts accounts,
 
     async Task<TeamChange?> LoadAsync(Guid changeId, CancellationToken ct)
     {
+        if (changeId == Guid.Empty) return null;
         await using var query = sessions.QueryCurrent();
         return await query.LoadAsync<TeamChange>(changeId, ct);
     }
