@@ -7,6 +7,7 @@ using StopThinkClick.Web.Schools;
 using StopThinkClick.Web.Schools.Admin;
 using StopThinkClick.Web.SignIn;
 using StopThinkClick.Web.SignIn.Links;
+using StopThinkClick.Web.SignIn.Throttle;
 
 namespace StopThinkClick.Web.Safeguarding.Team;
 
@@ -18,14 +19,17 @@ namespace StopThinkClick.Web.Safeguarding.Team;
 /// does it for themselves here.
 /// </summary>
 [Authorize(Policy = Policies.Safeguarding)]
-public sealed class TeamModel(SchoolSessions sessions, TeamChanges changes) : PageModel
+public sealed class TeamModel(SchoolSessions sessions, TeamChanges changes, SignInPauses pauses) : PageModel
 {
     public sealed record Member(Guid Id, string Name, AdultAccount Account);
+    public sealed record PausedStaff(Guid Id, string Name, DateTimeOffset Until);
     public sealed record Waiting(TeamChange Change, string What, string AskedBy, IReadOnlyList<StaffModel.HistoryLine> LeadingUp);
 
     public IReadOnlyList<Member> Members { get; private set; } = [];
     public IReadOnlyList<Waiting> Changes { get; private set; } = [];
     public IReadOnlyList<StaffModel.HistoryLine> Recent { get; private set; } = [];
+    /// <summary>Staff whose sign-in is paused after wrong tries, and until when: a lead lets them back in.</summary>
+    public IReadOnlyList<PausedStaff> Paused { get; private set; } = [];
     public string? Message { get; private set; }
     public string? Link { get; private set; }
     public bool Refused { get; private set; }
@@ -55,6 +59,19 @@ public sealed class TeamModel(SchoolSessions sessions, TeamChanges changes) : Pa
     {
         var outcome = await changes.RefuseAsync(changeId, User, ct);
         return outcome.Refusal is not null ? await DoneAsync(outcome.Refusal, true, ct) : await DoneAsync("turned down. Nothing changed, and the rest of the team has been told.", false, ct);
+    }
+
+    public async Task<IActionResult> OnPostUnpauseAsync(Guid personId, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (personId == Me || Paused.FirstOrDefault(p => p.Id == personId) is not { } paused) return await DoneAsync("choose someone else whose sign-in is paused.", true, ct);
+        await using (var school = sessions.QueryCurrent())
+        {
+            var schoolId = sessions.CurrentSchoolId();
+            var account = await school.Query<AdultAccount>().FirstAsync(a => a.SchoolId == schoolId && a.PersonId == personId, ct);
+            await pauses.UnpauseAsync(account, User, ct);
+        }
+        return await DoneAsync($"{paused.Name} can sign in again at once.", false, ct);
     }
 
     async Task<IActionResult> OutcomeAsync(TeamChangeOutcome outcome, string? name, CancellationToken ct)
@@ -107,6 +124,9 @@ public sealed class TeamModel(SchoolSessions sessions, TeamChanges changes) : Pa
         var team = accounts.Where(a => ConcernReaders.Is(a.Role)).ToList();
         var waiting = await changes.WaitingAsync(ct);
         var names = await Names.OfAsync(school, accounts.Select(a => a.PersonId), ct);
+        var staff = accounts.Where(a => a.Role != AdultRole.Parent && !a.Deactivated).ToList();
+        var paused = await pauses.PausedAsync(staff, ct);
+        Paused = staff.Where(a => paused.ContainsKey(a.Email)).Select(a => new PausedStaff(a.PersonId, names.GetValueOrDefault(a.PersonId, a.Email), paused[a.Email])).OrderBy(p => p.Name).ToList();
         Members = team.Select(a => new Member(a.PersonId, names.GetValueOrDefault(a.PersonId, a.Email), a)).OrderBy(m => m.Name).ToList();
 
         // What concerns the team: its members, whoever a change is about, and whoever left it.

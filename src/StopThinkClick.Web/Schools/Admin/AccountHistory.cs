@@ -22,6 +22,8 @@ public static class AccountHistory
             lines.Add(new(e.At, e.PersonId, $"{Name(e.ByPersonId)} reset {Name(e.PersonId)}'s two-step sign-in"));
         foreach (var e in await school.Events.QueryRawEventDataOnly<SignInLinkIssued>().ToListAsync(ct))
             lines.Add(new(e.At, e.PersonId, $"{Name(e.ByPersonId)} made a {e.Kind} sign-in link for {Name(e.PersonId)}"));
+        foreach (var e in await school.Events.QueryRawEventDataOnly<SignInUnpaused>().ToListAsync(ct))
+            lines.Add(new(e.At, e.PersonId, $"{Name(e.ByPersonId)} let {Name(e.PersonId)} sign in again after a pause of wrong tries"));
         foreach (var c in await school.Query<TeamChange>().ToListAsync(ct))
         {
             var what = TeamWording.What(c, names);

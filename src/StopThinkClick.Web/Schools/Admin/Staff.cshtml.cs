@@ -21,13 +21,14 @@ namespace StopThinkClick.Web.Schools.Admin;
 /// helps themselves here: their own password and two-step are on My account.
 /// </summary>
 [Authorize(Policy = Policies.SchoolAdmin)]
-public sealed class StaffModel(SchoolSessions sessions, AdultAccounts accounts, StaffSignInHelp help, TeamChanges team, TeamMail teamMail, TimeProvider clock) : PageModel
+public sealed class StaffModel(SchoolSessions sessions, AdultAccounts accounts, StaffSignInHelp help, TeamChanges team, TeamMail teamMail, SignIn.Throttle.SignInPauses pauses, TimeProvider clock) : PageModel
 {
     public sealed record Row(StaffMember Member, AdultAccount? Account, IReadOnlyList<string> Waiting);
     public sealed record HistoryLine(DateTimeOffset At, Guid PersonId, string Text);
 
     public IReadOnlyList<Row> Staff { get; private set; } = [];
     public IReadOnlyList<HistoryLine> History { get; private set; } = [];
+    public IReadOnlyDictionary<string, DateTimeOffset> Paused { get; private set; } = new Dictionary<string, DateTimeOffset>();
     public string? Message { get; private set; }
     public string? Link { get; private set; }
     public bool Refused { get; private set; }
@@ -182,5 +183,6 @@ public sealed class StaffModel(SchoolSessions sessions, AdultAccounts accounts, 
         var waiting = (await team.WaitingAsync(ct)).ToLookup(c => c.PersonId, c => TeamWording.What(c, names));
         Staff = members.OrderBy(s => s.DisplayName).Select(m => new Row(m, byPerson.GetValueOrDefault(m.Id), waiting[m.Id].ToList())).ToList();
         History = await AccountHistory.RecentAsync(school, names, ct);
+        Paused = await pauses.PausedAsync(byPerson.Values, ct);
     }
 }
