@@ -17,6 +17,7 @@ public sealed class Catalogue
         Scenarios = all.OfType<Scenario>().OrderBy(s => s.FirstBand).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
         Aups = all.OfType<AupText>().OrderBy(a => a.Id, StringComparer.Ordinal).ToList();
         Guides = all.OfType<Guide>().OrderBy(g => g.FirstBand).ToList();
+        AppGuides = all.OfType<AppGuide>().OrderBy(a => a.App, StringComparer.OrdinalIgnoreCase).ToList();
         Pictures = pictures.ToHashSet(StringComparer.Ordinal);
     }
 
@@ -25,6 +26,7 @@ public sealed class Catalogue
     public IReadOnlyList<Scenario> Scenarios { get; }
     public IReadOnlyList<AupText> Aups { get; }
     public IReadOnlyList<Guide> Guides { get; }
+    public IReadOnlyList<AppGuide> AppGuides { get; }
     public IReadOnlySet<string> Pictures { get; }
 
     public int Count => byId.Count;
@@ -38,6 +40,13 @@ public sealed class Catalogue
     public IEnumerable<Lesson> LessonsFor(Band band) => Lessons.Where(l => l.IsFor(band));
     public IEnumerable<Scenario> ScenariosFor(Band band) => Scenarios.Where(s => s.IsFor(band));
     public Guide? GuideFor(Band band) => Guides.FirstOrDefault(g => g.IsFor(band));
+    public AppGuide? AppGuide(string? id) => Item(id) as AppGuide;
+
+    /// <summary>The guides to the apps children of this age commonly use, by app name.</summary>
+    public IEnumerable<AppGuide> AppGuidesFor(Band band) => AppGuides.Where(a => a.IsFor(band));
+
+    /// <summary>The app guides a lesson or story names, in its order (unknown ids are a content problem, so never here).</summary>
+    public IReadOnlyList<AppGuide> AppGuidesOf(ContentItem item) => item.Apps.Select(AppGuide).OfType<AppGuide>().ToList();
 
     public AupText? PupilAupFor(Band band) => Aups.FirstOrDefault(a => a.Audience == AupAudience.Pupils && a.IsFor(band));
     public AupText? ParentAup => Aups.FirstOrDefault(a => a.Audience == AupAudience.Parents);

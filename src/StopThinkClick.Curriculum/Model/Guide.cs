@@ -7,6 +7,9 @@ public sealed record Guide(
 {
     public override ContentKind Kind => ContentKind.Guide;
 
+    /// <summary>When the guide was last checked (optional <c>reviewed:</c>); the check warns six months on.</summary>
+    public DateOnly? Reviewed { get; init; }
+
     public static IReadOnlyList<string> Headings { get; } =
         ["What your child is learning", "Talk about it", "A family agreement", "Settings worth checking", "Where to get help"];
 }

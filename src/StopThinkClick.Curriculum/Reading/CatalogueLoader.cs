@@ -8,12 +8,18 @@ namespace StopThinkClick.Curriculum.Reading;
 /// </summary>
 public static class CatalogueLoader
 {
+    /// <summary>
+    /// What was read. <see cref="Problems"/> stop the check and the app; <see cref="Warnings"/> are
+    /// worth doing soon (a guide due for review) but stop nothing.
+    /// </summary>
     public sealed record Result(Catalogue Catalogue, IReadOnlyList<ContentProblem> Problems, IReadOnlyList<FileReadingLevel> ReadingLevels)
     {
         public bool Ok => Problems.Count == 0;
+        public IReadOnlyList<ContentProblem> Warnings { get; init; } = [];
     }
 
-    public static Result Load(string contentDirectory)
+    /// <param name="today">the day the review dates are measured from (today, unless a test says otherwise)</param>
+    public static Result Load(string contentDirectory, DateOnly? today = null)
     {
         var root = Path.GetFullPath(contentDirectory);
         var shownRoot = Path.GetDirectoryName(root) ?? root;
@@ -26,24 +32,35 @@ public static class CatalogueLoader
         var files = Directory.EnumerateFiles(root, "*.md", SearchOption.AllDirectories)
             .Where(f => !Path.GetRelativePath(root, f).StartsWith("pictures", StringComparison.Ordinal))
             .Where(f => !string.Equals(Path.GetFileName(f), "README.md", StringComparison.OrdinalIgnoreCase))
-            .Order(StringComparer.Ordinal);
+            .Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetRelativePath(shownRoot, f).Replace('\\', '/'), File.ReadAllText(f)));
+        return FromTexts(files, pictures, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+    }
 
+    /// <summary>The same check on files already in memory (path as shown in problems, text), so tests need no folder.</summary>
+    public static Result FromTexts(IEnumerable<(string Path, string Text)> files, IReadOnlySet<string> pictures, DateOnly today)
+    {
         var items = new List<ContentItem>();
         var problems = new List<ContentProblem>();
         var levels = new List<FileReadingLevel>();
-        foreach (var file in files)
+        var links = new List<(string File, ContentLink Link)>();
+        foreach (var (shown, text) in files)
         {
-            var shown = Path.GetRelativePath(shownRoot, file).Replace('\\', '/');
-            var (item, found, reading) = ContentReader.ReadFile(shown, File.ReadAllText(file), pictures);
-            problems.AddRange(found);
-            if (item is null) continue;
-            if (!reading.IsEmpty) levels.Add(new FileReadingLevel(shown, item.Bands, Math.Round(reading.Grade, 2)));
+            var read = ContentReader.ReadFile(shown, text, pictures);
+            problems.AddRange(read.Problems);
+            links.AddRange(read.Links.Select(l => (shown, l)));
+            if (read.Item is not { } item) continue;
+            if (!read.Reading.IsEmpty) levels.Add(new FileReadingLevel(shown, item.Bands, Math.Round(read.Reading.Grade, 2)));
             if (items.FirstOrDefault(i => i.Id == item.Id) is { } twin)
                 problems.Add(new ContentProblem(shown, 1, $"the id '{item.Id}' is also used by {twin.SourceFile}", "rename one of the two files"));
             else items.Add(item);
         }
         problems.AddRange(CrossChecks(items));
-        return new Result(new Catalogue(items, pictures), problems, levels);
+        var catalogue = new Catalogue(items, pictures);
+        foreach (var (file, link) in links)
+            if (AppLinks.Problem(link.Path, catalogue) is { } wrong)
+                problems.Add(new ContentProblem(file, link.Line, wrong.What, wrong.Fix));
+        return new Result(catalogue, problems, levels) { Warnings = ReviewDates.Warnings(catalogue, today).ToList() };
     }
 
     /// <summary>What only the whole folder can tell: a lesson's quiz exists, a quiz's lesson exists, bands agree.</summary>

@@ -21,5 +21,11 @@ public sealed class Problems(string file)
     /// <summary>The words a child reads in this file, tallied for its reading level as they are checked.</summary>
     public ReadingTally Reading { get; } = new();
 
+    /// <summary>The links to other pages of the app (an app guide, a year's home guide) in this file, checked once the whole folder is read.</summary>
+    public List<ContentLink> Links { get; } = [];
+
     public void Add(int line, string what, string fix) => list.Add(new ContentProblem(File, line, what, fix));
 }
+
+/// <summary>A link from a content file to a page of this app (<c>/apps/roblox</c>, <c>/guides/y3</c>), with its line.</summary>
+public sealed record ContentLink(int Line, string Path);

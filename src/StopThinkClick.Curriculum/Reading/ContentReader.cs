@@ -12,7 +12,11 @@ public static class ContentReader
     }
 
     /// <summary>A file read: its item (if it could be read), its problems and the tally of the words a child reads in it.</summary>
-    public sealed record FileRead(ContentItem? Item, IReadOnlyList<ContentProblem> Problems, ReadingTally Reading);
+    public sealed record FileRead(ContentItem? Item, IReadOnlyList<ContentProblem> Problems, ReadingTally Reading)
+    {
+        /// <summary>Its links to the app's own pages, checked by the loader once every file is read.</summary>
+        public IReadOnlyList<ContentLink> Links { get; init; } = [];
+    }
 
     public static FileRead ReadFile(string path, string text, IReadOnlySet<string> pictures)
     {
@@ -23,7 +27,7 @@ public static class ContentReader
 
         var lines = text.Replace("\r\n", "\n").Split('\n').Select((t, i) => new SourceLine(i + 1, t)).ToList();
         var front = FrontMatter.Read(lines, problems);
-        if (front is null) return new FileRead(null, problems.All, problems.Reading);
+        if (front is null) return new FileRead(null, problems.All, problems.Reading) { Links = problems.Links };
 
         var file = new FileContext
         {
@@ -38,11 +42,12 @@ public static class ContentReader
             "scenario" => ScenarioReader.Read(file),
             "aup" => AupReader.Read(file),
             "guide" => GuideReader.Read(file),
+            "app-guide" => AppGuideReader.Read(file),
             _ => null,
         };
         if (item is null)
             problems.Add(front.LineOf("kind"), kind is null ? "the file has no kind" : $"'{kind}' is not a kind of content",
-                "add 'kind:' with lesson, quiz, scenario, aup or guide");
-        return new FileRead(item, problems.All, problems.Reading);
+                "add 'kind:' with lesson, quiz, scenario, aup, guide or app-guide");
+        return new FileRead(item, problems.All, problems.Reading) { Links = problems.Links };
     }
 }

@@ -70,6 +70,43 @@ public sealed partial class FileContext
         return name is null ? null : Reading.Body.CheckedPicture(name, Title, Front.LineOf(key), Problems, Pictures);
     }
 
+    /// <summary>
+    /// The app guides named in <c>apps:</c> (ids of files under <c>content/guides/apps/</c>). Whether
+    /// each exists is known only once the whole folder is read, so they are kept as links to check then.
+    /// </summary>
+    public IReadOnlyList<string> ReadApps()
+    {
+        var apps = new List<string>();
+        var line = Front.LineOf("apps");
+        foreach (var id in Front.List("apps"))
+        {
+            if (!IsId(id))
+                Problems.Add(line, $"'{id}' is not the id of an app guide", "use the file name of a guide in content/guides/apps/ without '.md', e.g. 'apps: [roblox, minecraft]'");
+            else if (!apps.Contains(id))
+            {
+                apps.Add(id);
+                Problems.Links.Add(new ContentLink(line, AppLinks.PathOf(id)));
+            }
+        }
+        return apps;
+    }
+
+    /// <summary>A date written <c>2026-12-07</c> (year, month, day), as every review date is.</summary>
+    public DateOnly? ReadDate(string key, bool required)
+    {
+        var text = Front.Text(key);
+        if (text is null)
+        {
+            if (required)
+                Problems.Add(Front.LineOf(key), $"the file has no '{key}:' date", $"add a line '{key}: 2026-12-07' with the day (year-month-day) the guide was last checked");
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            return date;
+        Problems.Add(Front.LineOf(key), $"'{text}' is not a date", $"write the date as year-month-day: '{key}: 2026-12-07'");
+        return null;
+    }
+
     /// <summary>Says which front matter names were not used: nearly always a typo.</summary>
     public void ReportUnknownSettings()
     {

@@ -18,6 +18,7 @@ public static class LessonReader
         file.ReadCommon();
         var strands = file.ReadStrands();
         var risks = file.ReadRisks();
+        var apps = file.ReadApps();
         var picture = file.ReadPicture("picture");
         var quizId = file.Front.Text("quiz") ?? "";
         if (quizId.Length == 0)
@@ -64,7 +65,7 @@ public static class LessonReader
 
         file.ReportUnknownSettings();
         return new Lesson(file.Id, file.Title, file.Bands, file.Path, strands, risks, objectives, picture, quizId, steps,
-            teacherNotes ?? RichText.Empty, homeNote ?? RichText.Empty);
+            teacherNotes ?? RichText.Empty, homeNote ?? RichText.Empty) { Apps = apps };
     }
 
     static LessonStep ReadStep(FileContext file, Section section, int number)

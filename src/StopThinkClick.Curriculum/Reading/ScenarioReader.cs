@@ -18,6 +18,7 @@ public static partial class ScenarioReader
         file.ReadCommon();
         var strands = file.ReadStrands();
         var risks = file.ReadRisks();
+        var apps = file.ReadApps();
 
         var topic = file.Front.Text("topic") ?? "";
         if (!ScenarioTopics.All.Contains(topic))
@@ -69,7 +70,7 @@ public static partial class ScenarioReader
 
         var depth = ScenarioGraph.Check(scenes, lines, startId, file, p);
         file.ReportUnknownSettings();
-        return new Scenario(file.Id, file.Title, file.Bands, file.Path, strands, risks, topic, setting, startId, characters, scenes, depth);
+        return new Scenario(file.Id, file.Title, file.Bands, file.Path, strands, risks, topic, setting, startId, characters, scenes, depth) { Apps = apps };
     }
 
     static List<Character> ReadCharacters(FileContext file)

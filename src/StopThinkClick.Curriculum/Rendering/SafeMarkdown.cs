@@ -20,10 +20,12 @@ public static partial class SafeMarkdown
     [
         "ceop.police.uk", "childline.org.uk", "nspcc.org.uk", "thinkuknow.co.uk", "childnet.com",
         "saferinternet.org.uk", "internetmatters.org", "parentzone.org.uk", "net-aware.org.uk", "iwf.org.uk", "gov.uk",
+        // Prevent's ACT Early advice for families worried about radicalisation (run by Counter Terrorism Policing).
+        "actearly.uk",
     ];
 
     // The check pipeline keeps HTML so that it can be found and refused; pages use the one without.
-    static readonly MarkdownPipeline Checking = new MarkdownPipelineBuilder().Build();
+    static readonly MarkdownPipeline Checking = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
     static readonly MarkdownPipeline Rendering = new MarkdownPipelineBuilder().DisableHtml().Build();
 
     public static RichText Render(IReadOnlyList<SourceLine> lines, Problems problems)
@@ -62,6 +64,9 @@ public static partial class SafeMarkdown
                 case LinkInline { IsImage: true }:
                     problems.Add(line, "a picture must be on a line of its own",
                         "move '![…](name)' to its own line at the top of the part");
+                    break;
+                case LinkInline { IsImage: false } link when IsAllowed(link.Url) && link.Url!.StartsWith('/'):
+                    problems.Links.Add(new ContentLink(line, link.Url));
                     break;
                 case LinkInline link when !IsAllowed(link.Url):
                     problems.Add(line, $"the link '{link.Url}' goes somewhere that is not allowed",

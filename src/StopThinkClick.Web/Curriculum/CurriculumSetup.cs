@@ -1,3 +1,4 @@
+using Marten;
 using StopThinkClick.Curriculum.Model;
 using StopThinkClick.Curriculum.Reading;
 using StopThinkClick.Web.Platform;
@@ -26,6 +27,7 @@ public static class CurriculumSetup
                 string.Join("\n  ", result.Problems) + "\nFix them (./stc check-content lists them) and start again.");
         builder.Services.AddSingleton(result.Catalogue);
         builder.Services.AddSingleton(new ContentPictures(Path.Combine(options.ContentPath, "pictures")));
+        builder.Services.ConfigureMarten(opts => opts.Schema.For<Public.CurriculumSharing>());
         return builder;
     }
 }

@@ -32,6 +32,9 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
     {
         ["/"] = Who.Everyone, ["/about"] = Who.Everyone, ["/privacy"] = Who.Everyone, ["/privacy/children/{stage}"] = Who.Everyone, ["/guides"] = Who.Everyone,
         ["/guides/{band}"] = Who.Everyone, ["/signin"] = Who.Everyone, ["/signout"] = Who.Everyone,
+        ["/apps"] = Who.Everyone, ["/apps/{appId}"] = Who.Everyone,
+        // A school's public curriculum is off until its admin publishes it: not found, for everyone.
+        ["/schools/{schoolId}/curriculum/{itemId?}"] = Who.None,
         // These two only ever answer with an error status (403, or 404 when nothing failed), for everyone.
         ["/not-allowed"] = Who.None, ["/error"] = Who.None, ["/status/{code:int}"] = Who.None, ["/{*path}"] = Who.None, ["/health/live"] = Who.Everyone, ["/health/ready"] = Who.Everyone,
         ["/pupil/signin"] = Who.Everyone, ["/pupil/signin/{code}"] = Who.Everyone, ["/pupil/signin/{code}/{pupilId:guid}"] = Who.Everyone,
@@ -49,6 +52,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
         ["/live/{sessionId:guid}/pupil"] = Who.Pupil,
 
         ["/parent"] = Who.Parent, ["/parent/children/{pupilId:guid}"] = Who.Parent, ["/parent/children/{pupilId:guid}/aup"] = Who.Parent,
+        ["/parent/children/{pupilId:guid}/materials/{itemId?}"] = Who.Parent,
 
         ["/teacher"] = Who.Staff, ["/teacher/browse"] = Who.Staff, ["/teacher/browse/{itemId}"] = Who.Staff, ["/coverage"] = Who.Staff, ["/concerns"] = Who.Staff, ["/concerns/new"] = Who.Staff,
         ["/teacher/classes/{classId:guid}"] = Who.Teacher | Who.Admin, ["/teacher/classes/{classId:guid}/cards"] = Who.Teacher | Who.Admin,
@@ -62,7 +66,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
 
         ["/admin"] = Who.Admin, ["/admin/classes/{classId:guid}"] = Who.Admin, ["/admin/classes/{classId:guid}/invitations"] = Who.Admin,
         ["/admin/pupils/import"] = Who.Admin, ["/admin/staff"] = Who.Admin, ["/admin/parents"] = Who.Admin, ["/admin/pupils/{pupilId:guid}"] = Who.Admin,
-        ["/admin/retention"] = Who.Admin,
+        ["/admin/retention"] = Who.Admin, ["/admin/curriculum-sharing"] = Who.Admin,
     };
 
     /// <summary>Public routes that still refuse someone: a pupil of another school cannot join A's session by its code.</summary>
@@ -72,7 +76,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
     static readonly HashSet<string> OwnSchoolRoutes =
         ["/pupil", "/pupil/reminder", "/pupil/settings", "/pupil/worried", "/parent", "/teacher", "/teacher/browse", "/teacher/browse/{itemId}", "/coverage", "/concerns", "/concerns/new",
          "/safeguarding", "/safeguarding/access", "/safeguarding/leavers", "/safeguarding/team", "/admin", "/admin/pupils/import", "/admin/staff", "/admin/parents", "/account", "/account/two-step",
-         "/admin/retention",
+         "/admin/retention", "/admin/curriculum-sharing",
          "/pupil/lessons/{lessonId}", "/pupil/lessons/{lessonId}/{step:int}", "/pupil/quizzes/{quizId}", "/pupil/scenarios/{scenarioId}"];
 
     /// <summary>Two schools, six people in each (anonymous once), and school A's ids to put in routes.</summary>
@@ -118,7 +122,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
         var values = new Dictionary<string, string>
         {
             ["band"] = "y3", ["stage"] = "ks2", ["code"] = a.Classes[0].Code, ["pupilId"] = a.Pupils.First().Id.ToString(), ["secret"] = a.Pupils.Last().CardSecret,
-            ["lessonId"] = lesson.Id, ["itemId"] = lesson.Id, ["step"] = "1", ["quizId"] = quiz.Id, ["attemptId"] = attempt, ["number"] = "1",
+            ["lessonId"] = lesson.Id, ["itemId"] = lesson.Id, ["itemId?"] = lesson.Id, ["appId"] = "roblox", ["schoolId"] = a.Id, ["step"] = "1", ["quizId"] = quiz.Id, ["attemptId"] = attempt, ["number"] = "1",
             ["scenarioId"] = story.Id, ["runId"] = run, ["sceneId"] = story.StartSceneId, ["choiceId"] = story.Start.Choices.FirstOrDefault(c => c.Risky)?.Id ?? "c1",
             ["sessionId"] = sessionId.ToString(), ["classId"] = a.Classes[0].Id.ToString(), ["concernId"] = concernId.ToString(),
         };
@@ -200,7 +204,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
         ["/admin?handler=AddClass"] = Who.Admin, ["/admin?handler=MoveUp"] = Who.Admin, ["/admin/staff"] = Who.Admin, ["/admin/pupils/import"] = Who.Admin,
         ["/admin/classes/{classId:guid}?handler=AddPupil"] = Who.Admin, ["/admin/classes/{classId:guid}?handler=Teacher"] = Who.Admin,
         ["/admin/classes/{classId:guid}/invitations"] = Who.Admin, ["/admin/pupils/{pupilId:guid}?handler=Erase"] = Who.Admin,
-        ["/admin/retention"] = Who.Admin,
+        ["/admin/retention"] = Who.Admin, ["/admin/curriculum-sharing"] = Who.Admin,
         ["/admin/staff?handler=Link"] = Who.Admin, ["/admin/staff?handler=Deactivate"] = Who.Admin, ["/admin/staff?handler=Reopen"] = Who.Admin,
         ["/admin/staff?handler=Role"] = Who.Admin, ["/admin/staff?handler=ResetTwoStep"] = Who.Admin,
         ["/admin/parents?handler=Unlink"] = Who.Admin, ["/admin/parents?handler=Link"] = Who.Admin, ["/admin/parents?handler=Unpause"] = Who.Admin,
@@ -235,7 +239,8 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
         var open = pages.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).ToHashSet();
         var meant = Matrix.Where(m => m.Value.HasFlag(Who.Anonymous)).Select(m => m.Key).Where(r => !r.StartsWith("/health/", StringComparison.Ordinal))
             .Concat(["/not-allowed", "/error", "/status/{code:int}"]) // the error pages must answer whoever failed
-            .Concat(["/signin/code", "/account/set-password/{secret}"]); // public, but open only with a password-checked ticket or a real link
+            .Concat(["/signin/code", "/account/set-password/{secret}"]) // public, but open only with a password-checked ticket or a real link
+            .Concat(["/schools/{schoolId}/curriculum/{itemId?}"]); // public, but found only once the school publishes it
         open.ShouldBe(meant.ToHashSet(), ignoreOrder: true);
     }
 

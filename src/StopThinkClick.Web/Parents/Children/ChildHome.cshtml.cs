@@ -34,6 +34,8 @@ public sealed class ChildHomeModel(SchoolSessions sessions, Catalogue catalogue,
     public IReadOnlyList<Badge> Badges { get; private set; } = [];
     public IReadOnlyList<Lesson> HomeNotes { get; private set; } = [];
     public bool Signed { get; private set; }
+
+    public IReadOnlyList<AppGuide> AppGuidesOf(Lesson lesson) => catalogue.AppGuidesOf(lesson);
     public DateTimeOffset? CoSignedAt { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid pupilId, CancellationToken ct)

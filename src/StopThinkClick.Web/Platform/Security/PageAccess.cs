@@ -11,8 +11,11 @@ namespace StopThinkClick.Web.Platform.Security;
 /// </summary>
 public static class PageAccess
 {
-    /// <summary>Folders where every page is for anyone: the home, privacy and error pages, the parents' home guides, joining a live lesson by code.</summary>
-    static readonly string[] PublicFolders = ["/Home", "/Parents/Guides", "/Live/Join"];
+    /// <summary>
+    /// Folders where every page is for anyone: the home, privacy and error pages, the parents' home
+    /// guides and app guides, joining a live lesson by code.
+    /// </summary>
+    static readonly string[] PublicFolders = ["/Home", "/Parents/Guides", "/Parents/Apps", "/Live/Join"];
 
     /// <summary>Single public pages in folders that also hold signed-in pages: signing in and out, and a parent's invitation.</summary>
     static readonly string[] PublicPages =
@@ -20,6 +23,8 @@ public static class PageAccess
         "/SignIn/AdultSignIn", "/SignIn/SignOut", "/SignIn/LoginCard",
         "/SignIn/PupilClassCode", "/SignIn/PupilPickName", "/SignIn/PupilPictures",
         "/Parents/Join",
+        // A school's curriculum, when the school chose to publish it (not found otherwise).
+        "/Curriculum/Public/PublicCurriculum",
         // The two-step code after a right password, a one-time password link, a forgotten password.
         "/SignIn/TwoStep/SignInCode", "/SignIn/Account/SetPassword", "/SignIn/Account/Forgot",
     ];

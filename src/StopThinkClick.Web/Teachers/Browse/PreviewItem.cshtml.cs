@@ -18,6 +18,7 @@ public sealed class PreviewItemModel(SchoolSessions sessions, Catalogue catalogu
     public ContentItem Item { get; private set; } = null!;
     public Quiz? Quiz { get; private set; }
     public IReadOnlyList<SchoolClass> Classes { get; private set; } = [];
+    public IReadOnlyList<AppGuide> AppGuides => catalogue.AppGuidesOf(Item);
 
     /// <summary>The kind the start-live page expects for this item.</summary>
     public string LiveKind => Item switch { Lesson => "Lesson", Scenario => "Scenario", _ => "Quiz" };

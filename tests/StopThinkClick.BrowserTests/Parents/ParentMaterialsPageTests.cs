@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+using StopThinkClick.Curriculum.Model;
+using StopThinkClick.Web.Schools;
+using static Microsoft.Playwright.Assertions;
+
+namespace StopThinkClick.BrowserTests.Parents;
+
+/// <summary>
+/// A parent, on a phone, goes from their child's page to the year's lessons and stories, reads one
+/// of each as the child sees it, and opens the guide to an app it names. Accessible, and photographed
+/// at the three sizes for a person to look at.
+/// </summary>
+[Collection(nameof(BrowserCollection))]
+public sealed class ParentMaterialsPageTests(BrowserApp app)
+{
+    [Fact]
+    public async Task A_parent_on_a_phone_reads_a_lesson_and_a_story_of_their_childs_year_and_an_app_guide()
+    {
+        var school = await app.NewSchoolAsync((Band.Y4, 2));
+        var child = school.Classes[0].Pupils[0];
+        var plan = school.Adult(AdultRole.Parent);
+        var lesson = app.Catalogue.LessonsFor(Band.Y4).FirstOrDefault(l => l.Apps.Count > 0) ?? app.Catalogue.LessonsFor(Band.Y4).First();
+        var story = app.Catalogue.ScenariosFor(Band.Y4).First();
+
+        var page = await app.NewPageAsync(390, 844);
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("E-mail address").FillAsync(plan.Email);
+        await page.GetByLabel("Password").FillAsync(plan.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GotoAsync($"/parent/children/{child.Id}");
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Everything {child.FirstName} learns in Year 4" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"What {child.FirstName} learns in Year 4" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the year's materials");
+        await ShootAsync(page, "parent-materials");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = lesson.Title, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = lesson.Title, Level = 1 })).ToBeVisibleAsync();
+        foreach (var step in lesson.Steps)
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = step.Title, Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The note for home" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Read to me" })).ToHaveCountAsync(lesson.Steps.Count);
+        await Expect(page.Locator("main input, main textarea, main select")).ToHaveCountAsync(0); // read-only: nothing to answer
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "a lesson");
+        await ShootAsync(page, "parent-material-lesson");
+
+        await page.GotoAsync($"/parent/children/{child.Id}/materials/{story.Id}");
+        await Expect(page.Locator(".material-scenes > li")).ToHaveCountAsync(story.Scenes.Count);
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "a story");
+        await ShootAsync(page, "parent-material-story");
+
+        var guide = app.Catalogue.AppGuide(lesson.Apps.FirstOrDefault() ?? "roblox")!;
+        await page.GotoAsync($"/apps/{guide.Id}");
+        await Expect(page.GetByText($"Reviewed on {guide.Reviewed:d MMMM yyyy}").First).ToBeVisibleAsync();
+        foreach (var heading in AppGuide.Headings)
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "an app guide");
+        await ShootAsync(page, $"app-guide-{guide.Id}");
+    }
+
+    static async Task ShootAsync(IPage page, string name)
+    {
+        foreach (var (size, width, height) in BrowserApp.Sizes)
+        {
+            await page.SetViewportSizeAsync(width, height);
+            await BrowserApp.ScreenshotAsync(page, $"{name}-{size}");
+        }
+        await page.SetViewportSizeAsync(390, 844);
+    }
+}
