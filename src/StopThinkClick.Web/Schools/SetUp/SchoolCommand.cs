@@ -41,7 +41,13 @@ public static class SchoolCommand
         switch (verb)
         {
             case "add":
-                var (done, refusal) = await setUp.AddAsync(school!, CancellationToken.None);
+                SchoolSetUpDone? done;
+                string? refusal;
+                try { (done, refusal) = await setUp.AddAsync(school!, CancellationToken.None); }
+                catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or System.Net.Sockets.SocketException)
+                {
+                    return Refuse($"{school!.Name} is set up, but the mail server did not take its links ({e.Message}): once it does, send them with ./stc school links --urn {school.Urn}.");
+                }
                 if (refusal is not null) return Refuse(refusal);
                 var settings = (await scope.ServiceProvider.GetRequiredService<SchoolContexts>().ForAsync(done!.School.Id)).Settings;
                 Console.WriteLine($"Set up {done.School.Name} (URN {done.School.Urn}) at {settings.PublicAddress}: times in {settings.TimeZone}, " +
@@ -51,7 +57,12 @@ public static class SchoolCommand
             case "links":
                 if (options!["--urn"] is not { } urn || await setUp.FindAsync(urn, CancellationToken.None) is not { } found)
                     return Refuse($"There is no school with URN {options!["--urn"]} here: ./stc school list shows the schools there are.");
-                var (admin, lead) = await setUp.LinksAsync(found, CancellationToken.None);
+                IssuedLink? admin, lead;
+                try { (admin, lead) = await setUp.LinksAsync(found, CancellationToken.None); }
+                catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or System.Net.Sockets.SocketException)
+                {
+                    return Refuse($"The mail server did not take the links ({e.Message}): check the Mail__ settings and run this again.");
+                }
                 if (admin is null && lead is null)
                     return Refuse($"{found.Name}'s first admin and lead have both chosen their passwords: from now on the admin makes staff links on Admin → Staff, and leads on Safeguarding → Team.");
                 PrintLinks(admin, lead, null, mail);
