@@ -70,6 +70,25 @@ public sealed class ProductionStartupTests
         }
     }
 
+    [Fact]
+    public async Task Doctor_changes_nothing_in_a_database_nothing_has_used_yet()
+    {
+        var database = await TestPostgres.CreateDatabaseAsync("doctorempty");
+        try
+        {
+            var doctor = await ExternalApp.CommandAsync(new Dictionary<string, string> { ["ConnectionStrings__Marten"] = TestPostgres.ConnectionString(database) }, "doctor");
+            doctor.Output.ShouldContain("PROBLEM  No public address");
+            await using var db = new Npgsql.NpgsqlConnection(TestPostgres.ConnectionString(database));
+            await db.OpenAsync();
+            await using var tables = new Npgsql.NpgsqlCommand("select count(*) from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema')", db);
+            ((long)(await tables.ExecuteScalarAsync())!).ShouldBe(0);
+        }
+        finally
+        {
+            await TestPostgres.DropAsync(database);
+        }
+    }
+
     /// <summary>A school written by the demo's seeder (as ./stc run would), in an app of the test's own on this database.</summary>
     static async Task DemoSchoolAsync(string connection)
     {

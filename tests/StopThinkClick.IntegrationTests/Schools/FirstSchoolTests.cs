@@ -26,6 +26,9 @@ public sealed partial class FirstSchoolTests
     {
         var guide = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "docs", "operations.md"));
         var settingsBlock = BlockAfter(guide, "<!-- first-school settings -->");
+        // Sourced by a shell (set -a; . /etc/stc.env): a value with ; in it must be quoted, or the shell cuts it there.
+        foreach (var line in settingsBlock.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            if (line.Split('=', 2)[1] is var value && value.Contains(';')) value.ShouldStartWith("\"", Case.Sensitive, line);
         var command = Words(BlockAfter(guide, "<!-- first-school command -->").Replace("\\\n", " "));
         command[0].ShouldBe("./stc");
 
@@ -39,7 +42,7 @@ public sealed partial class FirstSchoolTests
             var served = new Dictionary<string, string>(); // filled in below, once the app's port is known
             await using var app = new ExternalApp(null, served);
             // Step 4: the settings as written, with this server's own values where the page says to put yours.
-            var settings = settingsBlock.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).ToDictionary(kv => kv[0].Trim(), kv => kv[1].Trim());
+            var settings = settingsBlock.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).ToDictionary(kv => kv[0].Trim(), kv => kv[1].Trim().Trim('"'));
             var connection = new NpgsqlConnectionStringBuilder(settings["ConnectionStrings__Marten"])
             {
                 Host = "127.0.0.1", Port = TestPostgres.Server.Port, Database = database, Username = role, Password = secret,

@@ -24,8 +24,7 @@ public sealed class ProductionChecks(IConfiguration configuration, IDocumentStor
 {
     public async Task<IReadOnlyList<CheckResult>> RunAsync(CancellationToken ct)
     {
-        await using var query = store.QuerySession();
-        var schools = await query.Query<School>().Where(s => s.AnyTenant()).ToListAsync(ct);
+        var schools = await SchoolsAsync(ct);
         return
         [
             await PublicAddressAsync(schools, ct),
@@ -35,6 +34,23 @@ public sealed class ProductionChecks(IConfiguration configuration, IDocumentStor
             Mail(),
             ProxyHeaders(),
         ];
+    }
+
+    /// <summary>
+    /// Every school, read only if its table exists: a query through Marten would create the table, and
+    /// the checks change nothing (a database nothing has used yet has no school).
+    /// </summary>
+    async Task<IReadOnlyList<School>> SchoolsAsync(CancellationToken ct)
+    {
+        await using (var connection = new NpgsqlConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync(ct);
+            await using var exists = new NpgsqlCommand("select to_regclass(@table) is not null", connection);
+            exists.Parameters.AddWithValue("table", store.Options.Schema.For<School>());
+            if (await exists.ExecuteScalarAsync(ct) is not true) return [];
+        }
+        await using var query = store.QuerySession();
+        return await query.Query<School>().Where(s => s.AnyTenant()).ToListAsync(ct);
     }
 
     async Task<CheckResult> PublicAddressAsync(IReadOnlyList<School> schools, CancellationToken ct)
