@@ -55,6 +55,15 @@ public sealed class ParentMaterialsPageTests(BrowserApp app)
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page, "an app guide");
         await ShootAsync(page, $"app-guide-{guide.Id}");
+
+        // The promises for Year 3–4 end with the child's "…and I agree to follow it"; the parent is asked about published work too.
+        await page.GotoAsync($"/parent/children/{child.Id}/aup?step=promises#step");
+        await Expect(page.GetByText(app.Catalogue.PupilAupFor(Band.Y4)!.Promises[^1].Text.Plain)).ToBeVisibleAsync();
+        await ShootAsync(page, "parent-promises");
+        await page.GotoAsync($"/parent/children/{child.Id}/aup?step=photos#step");
+        await Expect(page.GetByText(app.Catalogue.ParentAup!.Permissions.Single(p => p.Id == "work-on-website").Question.Plain)).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "photos and work permissions");
+        await ShootAsync(page, "parent-permissions");
     }
 
     static async Task ShootAsync(IPage page, string name)
