@@ -20,6 +20,26 @@ public sealed partial class SmtpSink : IAsyncDisposable
 
     public int Port { get; }
 
+    // Open unless a test holds the sink: then every connection waits before the server's greeting,
+    // as a slow or distant mail server would, until Release.
+    volatile TaskCompletionSource gate = Opened();
+
+    static TaskCompletionSource Opened()
+    {
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.SetResult();
+        return open;
+    }
+
+    /// <summary>Holds every new SMTP conversation before its greeting until <see cref="Release"/>.</summary>
+    public void Hold() => gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Release() => gate.TrySetResult();
+
+    /// <summary>How many connections are waiting at the greeting (a held sink).</summary>
+    public int Waiting => waiting;
+    int waiting;
+
     public SmtpSink()
     {
         listener.Start();
@@ -47,6 +67,9 @@ public sealed partial class SmtpSink : IAsyncDisposable
         await using var stream = client.GetStream();
         using var reader = new StreamReader(stream, Encoding.ASCII);
         await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+        Interlocked.Increment(ref waiting);
+        try { await gate.Task; }
+        finally { Interlocked.Decrement(ref waiting); }
         await writer.WriteLineAsync("220 sink ready");
         var to = "";
         while (await reader.ReadLineAsync() is { } line)

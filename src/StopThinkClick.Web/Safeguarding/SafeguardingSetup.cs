@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StopThinkClick.Web.Safeguarding.Audit;
 using StopThinkClick.Web.Safeguarding.Concerns;
+using StopThinkClick.Web.Safeguarding.Team;
 
 namespace StopThinkClick.Web.Safeguarding;
 
@@ -26,6 +27,7 @@ public static class SafeguardingSetup
         builder.Services.Configure<RazorPagesOptions>(options => options.Conventions.AddFolderApplicationModelConvention("/Safeguarding",
             page => page.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None })));
         builder.Services.AddSingleton<AccessLog>();
+        builder.Services.AddSafeguardingTeam();
         // After Marten's own start-up work (registered earlier, in AddEventStore), and before the server
         // takes its first request: WebApplication starts the app's hosted services first (dotnet/aspnetcore#36122).
         builder.Services.AddSingleton<ConcernTextAuthorMigration>();

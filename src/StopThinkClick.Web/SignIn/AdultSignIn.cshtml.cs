@@ -10,10 +10,13 @@ namespace StopThinkClick.Web.SignIn;
 public sealed class AdultSignInModel(AdultSignInService signIn, TwoStepTickets tickets) : PageModel
 {
     /// <summary>One message for a locked address whether or not it has an account (issue 13, item 11).</summary>
-    public const string LockedMessage = "there have been too many wrong passwords for this e-mail address. Please wait 15 minutes and try again, or ask your school office.";
+    public const string LockedMessage = "there have been too many wrong passwords for this e-mail address, so password-only sign-in is paused for a while. If you use two-step sign-in, type your password and the code from your app below to sign in now; otherwise use \"Forgotten your password?\" or ask your school office to let you back in.";
 
     [BindProperty] public string? Email { get; set; }
     [BindProperty] public string? Password { get; set; }
+    /// <summary>Asked for while the address is paused: the owner's second step lets them in regardless.</summary>
+    [BindProperty] public string? Code { get; set; }
+    public bool Paused { get; private set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Message { get; private set; }
 
@@ -22,12 +25,12 @@ public sealed class AdultSignInModel(AdultSignInService signIn, TwoStepTickets t
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await signIn.TryAsync(Email, Password, ct);
+        var result = await signIn.TryAsync(Email, Password, ct, Code);
         var returnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
         switch (result.Outcome)
         {
             case AdultSignInOutcome.LockedOut:
-                Message = LockedMessage;
+                (Message, Paused) = (LockedMessage, true);
                 return Page();
             case AdultSignInOutcome.WrongDetails:
                 Message = "that e-mail address and password do not match. Please check them and try again.";
@@ -41,7 +44,7 @@ public sealed class AdultSignInModel(AdultSignInService signIn, TwoStepTickets t
         }
         await HttpContext.SignInAsync(result.User!);
         // The safeguarding lead, deputies and admins need two-step sign-in before their own pages open.
-        if (TwoStepRules.Required(result.Account!.Role)) return LocalRedirect("/account/two-step?required=true");
+        if (TwoStepRules.Required(result.Account!.Role) && !result.User!.PassedTwoStep()) return LocalRedirect("/account/two-step?required=true");
         return LocalRedirect(returnUrl ?? Principals.HomeOf(result.User!));
     }
 }

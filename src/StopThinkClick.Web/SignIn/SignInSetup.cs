@@ -81,16 +81,21 @@ public static class SignInSetup
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<SessionStamps>();
         builder.Services.AddSingleton<TryCounters>();
+        builder.Services.AddScoped<SignInPauses>();
         builder.Services.AddSingleton<AdultAccounts>();
         builder.Services.AddSingleton<TwoStepTickets>();
         builder.Services.AddScoped<TwoStepCheck>();
         builder.Services.AddScoped<PasswordLinks>();
         builder.Services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
+        builder.Services.AddSingleton<MailOutbox>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MailOutbox>());
+        builder.Services.AddSingleton<Account.ForgottenPasswords>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Account.ForgottenPasswords>());
         builder.Services.ConfigureMarten((services, opts) =>
         {
             opts.Listeners.Add(new StampListener(services.GetRequiredService<SessionStamps>));
             opts.Schema.For<TryCounter>().SingleTenanted().UseNumericRevisions(true);
-            opts.Schema.For<PasswordLink>().SingleTenanted().UseNumericRevisions(true);
+            opts.Schema.For<PasswordLink>().SingleTenanted().UseNumericRevisions(true).Index(l => l.Email);
         });
         builder.Services.AddScoped<PupilSignInService>();
         builder.Services.AddScoped<AdultSignInService>();
@@ -101,7 +106,7 @@ public static class SignInSetup
         !user.PassedTwoStep() && (user.IsInRole(Roles.SafeguardingLead) || user.IsInRole(Roles.DeputySafeguardingLead) || user.IsInRole(Roles.SchoolAdmin));
 
     static RateLimitPartition<string> PerClient(HttpContext context, int perMinute) =>
-        RateLimitPartition.GetSlidingWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ =>
+        RateLimitPartition.GetSlidingWindowLimiter(StopThinkClick.Web.Platform.Web.ClientAddress.PartitionOf(context), _ =>
             new SlidingWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), SegmentsPerWindow = 6, QueueLimit = 0 });
 
     /// <summary>Pages redirect to sign in; API and hub calls get a plain status code instead of an HTML page.</summary>

@@ -46,5 +46,5 @@ public sealed class WrongCodeGuard(TimeProvider clock, Microsoft.Extensions.Opti
         while (times.Count > 0 && times.Peek() < since) times.Dequeue();
     }
 
-    static string Key(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    static string Key(HttpContext context) => StopThinkClick.Web.Platform.Web.ClientAddress.PartitionOf(context);
 }

@@ -39,6 +39,26 @@ public sealed class AdultAccountFlowTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task A_lead_paused_by_somebody_elses_guesses_signs_in_with_password_and_code_on_the_same_page()
+    {
+        var school = await app.NewSchoolAsync();
+        var lead = school.Adult(AdultRole.SafeguardingLead);
+        var guesser = FormClient.For(app);
+        for (var i = 0; i < 5; i++) await guesser.PostFormAsync("/signin", new Dictionary<string, string> { ["email"] = lead.Email, ["password"] = $"guess {i}" });
+        var page = await app.NewPageAsync(390, 844);
+
+        await SignInAsync(page, lead);
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("password-only sign-in is paused");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "the paused sign-in page");
+        await BrowserApp.ScreenshotAsync(page, "signin-paused-phone");
+        await page.GetByLabel("Password").FillAsync(lead.Password);
+        await page.GetByLabel("Code from your authenticator app").FillAsync(TwoStepCodes.NextCode(lead.Email));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex("/safeguarding$"));
+    }
+
+    [Fact]
     public async Task A_new_teacher_chooses_their_own_password_from_the_admins_one_time_link()
     {
         var school = await app.NewSchoolAsync();

@@ -199,6 +199,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
         ["/safeguarding/concerns/{concernId:guid}?handler=Acknowledge"] = Who.Lead, ["/safeguarding/concerns/{concernId:guid}?handler=Note"] = Who.Lead,
         ["/safeguarding/concerns/{concernId:guid}?handler=Action"] = Who.Lead, ["/safeguarding/concerns/{concernId:guid}?handler=Close"] = Who.Lead,
         ["/safeguarding/leavers?handler=Erase"] = Who.Lead, ["/safeguarding/team?handler=Link"] = Who.Lead, ["/safeguarding/team?handler=ResetTwoStep"] = Who.Lead,
+        ["/safeguarding/team?handler=Approve"] = Who.Lead, ["/safeguarding/team?handler=Refuse"] = Who.Lead, ["/safeguarding/team?handler=Unpause"] = Who.Lead,
 
         ["/admin?handler=AddClass"] = Who.Admin, ["/admin?handler=MoveUp"] = Who.Admin, ["/admin/staff"] = Who.Admin, ["/admin/pupils/import"] = Who.Admin,
         ["/admin/classes/{classId:guid}?handler=AddPupil"] = Who.Admin, ["/admin/classes/{classId:guid}?handler=Teacher"] = Who.Admin,
@@ -206,7 +207,7 @@ public sealed class AuthorizationMatrixTests(AppOnKestrel app)
         ["/admin/retention"] = Who.Admin, ["/admin/curriculum-sharing"] = Who.Admin,
         ["/admin/staff?handler=Link"] = Who.Admin, ["/admin/staff?handler=Deactivate"] = Who.Admin, ["/admin/staff?handler=Reopen"] = Who.Admin,
         ["/admin/staff?handler=Role"] = Who.Admin, ["/admin/staff?handler=ResetTwoStep"] = Who.Admin,
-        ["/admin/parents?handler=Unlink"] = Who.Admin, ["/admin/parents?handler=Link"] = Who.Admin,
+        ["/admin/parents?handler=Unlink"] = Who.Admin, ["/admin/parents?handler=Link"] = Who.Admin, ["/admin/parents?handler=Unpause"] = Who.Admin,
     };
 
     /// <summary>Posts that change who is signed in or reprint cards: tried last, so they cannot spoil the others.</summary>

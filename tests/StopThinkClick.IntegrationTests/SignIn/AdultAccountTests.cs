@@ -174,21 +174,21 @@ public sealed partial class AdultAccountTests(AppOnKestrel app)
     }
 
     [Fact]
-    public async Task A_role_change_is_recorded_and_applies_at_once()
+    public async Task A_role_change_outside_the_safeguarding_team_is_recorded_and_applies_at_once()
     {
         var school = await app.NewSchoolAsync();
         var teacher = school.Classes[0].Teacher;
         var teacherClient = await SignedInAsync(teacher);
         var admin = await AdminAsync(school);
 
-        var changed = await admin.PostFormAsync("/admin/staff", new Dictionary<string, string> { ["personId"] = teacher.Id.ToString(), ["role"] = "SafeguardingLead" }, "/admin/staff?handler=Role");
+        var changed = await admin.PostFormAsync("/admin/staff", new Dictionary<string, string> { ["personId"] = teacher.Id.ToString(), ["role"] = "SchoolAdmin" }, "/admin/staff?handler=Role");
 
-        changed.Body.ShouldContain("designated safeguarding lead");
-        changed.Body.ShouldContain("to designated safeguarding lead", Case.Sensitive, "the history shows the change");
+        changed.Body.ShouldContain("is now school admin");
+        changed.Body.ShouldContain("to school admin", Case.Sensitive, "the history shows the change");
         (await teacherClient.GetAsync("/teacher")).Status.ShouldBe(HttpStatusCode.Redirect, "the old role's cookie has ended");
         await using var query = app.Store.QuerySession(school.Id);
         var recorded = await query.Events.QueryRawEventDataOnly<StaffRoleChanged>().ToListAsync();
-        recorded.ShouldContain(e => e.PersonId == teacher.Id && e.From == AdultRole.Teacher && e.To == AdultRole.SafeguardingLead);
+        recorded.ShouldContain(e => e.PersonId == teacher.Id && e.From == AdultRole.Teacher && e.To == AdultRole.SchoolAdmin);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public sealed class ResetLinkFaultTests(MailApp app)
         var school = await app.NewSchoolAsync();
         var teacher = school.Classes[0].Teacher;
         (await FormClient.For(app).PostFormAsync("/signin/forgot", new Dictionary<string, string> { ["email"] = teacher.Email })).Status.ShouldBe(HttpStatusCode.OK);
+        await Eventually.TrueAsync(() => app.Mail.To(teacher.Email).Count > 0, "the link is e-mailed (in the background)");
         var link = new Uri(ForgedHost.LinkInMail().Match(app.Mail.To(teacher.Email).Single().Body).Value).AbsolutePath;
 
         // The database refuses any write of this teacher's account, as a failing disk or a dropped

@@ -28,19 +28,17 @@ public static class WebPlatform
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.HeaderName = "RequestVerificationToken";
         });
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
-        {
-            // Behind the school's or trust's reverse proxy (docs/operations.md): trust its X-Forwarded-* headers.
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            options.KnownIPNetworks.Clear();
-            options.KnownProxies.Clear();
-        });
+        // Behind the school's or trust's reverse proxy (docs/operations.md): trust its X-Forwarded-* headers, and nobody else's.
+        // Read now, so a mistyped address stops start-up with its name rather than failing every request.
+        var trusted = new ForwardedHeadersOptions();
+        ProxyTrust.Configure(trusted, builder.Configuration[ProxyTrust.KnownProxiesKey]);
+        builder.Services.Configure<ForwardedHeadersOptions>(options => ProxyTrust.Configure(options, builder.Configuration[ProxyTrust.KnownProxiesKey]));
         return builder;
     }
 
     public static WebApplication UseWebPlatform(this WebApplication app)
     {
-        if (app.Configuration.GetValue<bool>("Web:BehindProxy")) app.UseForwardedHeaders();
+        if (ProxyTrust.Enabled(app.Configuration)) app.UseForwardedHeaders();
         // After the forwarded headers, so a request that reached the proxy over TLS counts as https.
         app.UseHsts();
         app.UseSecurityHeaders();

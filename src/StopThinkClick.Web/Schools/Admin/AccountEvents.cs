@@ -18,4 +18,7 @@ public sealed record SignInLinkIssued(Guid PersonId, string Kind, Guid ByPersonI
 
 public sealed record TwoStepReset(Guid PersonId, Guid ByPersonId, DateTimeOffset At);
 
+/// <summary>Someone let the person try their password and code again at once, after a pause of wrong tries.</summary>
+public sealed record SignInUnpaused(Guid PersonId, Guid ByPersonId, DateTimeOffset At);
+
 public sealed record ParentUnlinked(Guid ParentId, Guid PupilId, Guid ByPersonId, DateTimeOffset At);

@@ -15,7 +15,7 @@ namespace StopThinkClick.Web.Schools.Admin;
 /// once — and a one-time link for a forgotten password.
 /// </summary>
 [Authorize(Policy = Policies.SchoolAdmin)]
-public sealed class ParentsModel(SchoolSessions sessions, AdultAccounts accounts, PasswordLinks links, TimeProvider clock) : PageModel
+public sealed class ParentsModel(SchoolSessions sessions, AdultAccounts accounts, PasswordLinks links, SignIn.Throttle.SignInPauses pauses, TimeProvider clock) : PageModel
 {
     public sealed record Row(Parent Parent, AdultAccount? Account, IReadOnlyList<Pupil> Children);
 
@@ -23,6 +23,7 @@ public sealed class ParentsModel(SchoolSessions sessions, AdultAccounts accounts
     public string? Message { get; private set; }
     public string? Link { get; private set; }
     public bool Refused { get; private set; }
+    public IReadOnlyDictionary<string, DateTimeOffset> Paused { get; private set; } = new Dictionary<string, DateTimeOffset>();
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -58,6 +59,16 @@ public sealed class ParentsModel(SchoolSessions sessions, AdultAccounts accounts
         return await DoneAsync($"give {row.Parent.DisplayName} this one-time link to choose a new password (shown only now; it runs out in 24 hours):", false, ct);
     }
 
+    /// <summary>A parent paused after wrong passwords, let back in by the admin (staff are let back in by a safeguarding lead).</summary>
+    public async Task<IActionResult> OnPostUnpauseAsync(Guid parentId, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Parents.FirstOrDefault(r => r.Parent.Id == parentId) is not { Account: { } account } row || !Paused.ContainsKey(account.Email))
+            return await DoneAsync("choose a parent whose sign-in is paused.", true, ct);
+        await pauses.UnpauseAsync(account, User, ct);
+        return await DoneAsync($"{row.Parent.DisplayName} can sign in again at once.", false, ct);
+    }
+
     async Task<IActionResult> DoneAsync(string message, bool refused, CancellationToken ct)
     {
         (Message, Refused) = (message, refused);
@@ -76,5 +87,6 @@ public sealed class ParentsModel(SchoolSessions sessions, AdultAccounts accounts
         var children = childIds.Length == 0 ? new Dictionary<Guid, Pupil>() : (await school.LoadManyAsync<Pupil>(ct, childIds)).ToDictionary(p => p.Id);
         Parents = parents.OrderBy(p => p.DisplayName)
             .Select(p => new Row(p, accountsByPerson.GetValueOrDefault(p.Id), p.ChildIds.Where(children.ContainsKey).Select(c => children[c]).ToList())).ToList();
+        Paused = await pauses.PausedAsync(accountsByPerson.Values, ct);
     }
 }

@@ -24,7 +24,7 @@ public sealed class MyAccountModel(AdultAccounts accounts, AdultSignInService si
     {
         Account = await accounts.FindAsync(User.Email(), ct);
         if (Account is null) return Forbid();
-        if (!AdultSignInService.PasswordMatches(Account, current)) return Refuse("your current password is not right, so nothing was changed.");
+        if (await signIn.CurrentPasswordProblemAsync(Account, current, ct) is { } wrong) return Refuse(wrong);
         if (PasswordRules.Problem(password, again) is { } problem) return Refuse(problem);
         Account = await accounts.ChangeAsync(Account.Email, a => a with { PasswordHash = AdultSignInService.Hash(a, password!) }, ct, endOtherSessions: true);
         if (Account is null) return Forbid();

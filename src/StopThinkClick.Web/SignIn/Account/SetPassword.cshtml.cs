@@ -60,6 +60,7 @@ public sealed class SetPasswordModel(PasswordLinks links, WrongCodeGuard guard) 
     {
         LinkOutcome.Used => "this link has already been used, so it cannot be used again. If that was not you, please tell the school office at once.",
         LinkOutcome.Expired => "this link has run out. Please ask the school office for a new one.",
+        LinkOutcome.Retired => "a newer link has been made for this address since, so this one no longer works. Please use the newest link you were sent.",
         LinkOutcome.Closed => "this account is no longer open. Please ask the school office.",
         _ => "we can't find that link. Please check you copied all of it, or ask the school office for a new one.",
     };

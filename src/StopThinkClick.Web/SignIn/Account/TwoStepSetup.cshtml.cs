@@ -81,7 +81,7 @@ public sealed class TwoStepSetupModel(AdultAccounts accounts, AdultSignInService
     {
         if (!await LoadAsync(ct)) return Forbid();
         if (Required) return Refuse("your role needs two-step sign-in, so it stays on.");
-        if (!AdultSignInService.PasswordMatches(Account, current)) return Refuse("your password is not right, so nothing was changed.");
+        if (await signIn.CurrentPasswordProblemAsync(Account!, current, ct) is { } wrong) return Refuse(wrong);
         var account = await accounts.ChangeAsync(Account!.Email, a => a with { TotpSecret = null, RecoveryCodeHashes = [] }, ct, endOtherSessions: true);
         if (account is null) return Forbid();
         await HttpContext.SignInAsync(Principals.ForAdult(account, await signIn.DisplayNameAsync(account, ct)));

@@ -14,6 +14,9 @@ public enum PasswordLinkKind { Welcome, Reset }
 public sealed record PasswordLink(string Id, string Email, PasswordLinkKind Kind, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt) : IRevisioned
 {
     public DateTimeOffset? UsedAt { get; init; }
+
+    /// <summary>A newer link for the same address was made or used: this one no longer works.</summary>
+    public DateTimeOffset? RetiredAt { get; init; }
     public int Version { get; set; }
 
     public static TimeSpan LifetimeOf(PasswordLinkKind kind) => kind == PasswordLinkKind.Welcome ? TimeSpan.FromDays(7) : TimeSpan.FromHours(24);

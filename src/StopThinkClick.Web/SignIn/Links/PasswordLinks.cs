@@ -1,20 +1,18 @@
-using System.Net;
 using System.Security.Claims;
-using System.Net.Mail;
 using JasperFx;
 using Marten;
-using Microsoft.Extensions.Options;
 using StopThinkClick.Web.Platform.Web;
 using StopThinkClick.Web.Schools;
+using StopThinkClick.Web.SignIn.Throttle;
 
 namespace StopThinkClick.Web.SignIn.Links;
 
-public enum LinkOutcome { Done, Unknown, Used, Expired, Closed }
+public enum LinkOutcome { Done, Unknown, Used, Expired, Closed, Retired }
 
 /// <summary>Makes, sends and redeems one-time password links. An admin never sees or sets a password, nor a safeguarding lead's link.</summary>
-public sealed class PasswordLinks(IDocumentStore store, AdultAccounts accounts, IOptions<MailOptions> mail, PublicAddress address, TimeProvider clock, ILogger<PasswordLinks> logger)
+public sealed class PasswordLinks(IDocumentStore store, AdultAccounts accounts, MailOutbox outbox, TryCounters counters, PublicAddress address, TimeProvider clock, ILogger<PasswordLinks> logger)
 {
-    public bool CanEmail => mail.Value.Configured;
+    public bool CanEmail => outbox.Configured;
 
     /// <summary>
     /// Makes a link for <paramref name="email"/>. With mail configured it is e-mailed to them;
@@ -31,7 +29,9 @@ public sealed class PasswordLinks(IDocumentStore store, AdultAccounts accounts, 
         var now = clock.GetUtcNow();
         await using (var session = store.LightweightSession())
         {
-            session.Insert(new PasswordLink(PasswordLink.IdOf(secret), AdultAccount.Normalise(email), kind, now, now + PasswordLink.LifetimeOf(kind)));
+            var id = PasswordLink.IdOf(secret);
+            session.Insert(new PasswordLink(id, AdultAccount.Normalise(email), kind, now, now + PasswordLink.LifetimeOf(kind)));
+            await RetireOthersAsync(session, email, id, now, ct);
             await session.SaveChangesAsync(ct);
         }
         var url = address.Of(PasswordLink.Path(secret));
@@ -39,18 +39,18 @@ public sealed class PasswordLinks(IDocumentStore store, AdultAccounts accounts, 
         var (subject, opening) = kind == PasswordLinkKind.Welcome
             ? ("Your StopThinkClick account", "Your school has made you a StopThinkClick account. Choose your password here:")
             : ("Set a new StopThinkClick password", "Someone (we hope you) asked for a new StopThinkClick password. Choose one here:");
-        await SendAsync(email, subject,
-            $"{opening}\n\n{url}\n\nThe link works once and runs out after {(kind == PasswordLinkKind.Welcome ? "7 days" : "24 hours")}. If you did not expect this e-mail, you can ignore it.", ct);
-        logger.LogInformation("Sent a {Kind} link by e-mail", kind);
+        outbox.Send(email, subject,
+            $"{opening}\n\n{url}\n\nThe link works once and runs out after {(kind == PasswordLinkKind.Welcome ? "7 days" : "24 hours")}; an older link stops working. If you did not expect this e-mail, you can ignore it.");
+        logger.LogInformation("Queued a {Kind} link to be e-mailed", kind);
         return new IssuedLink(LinkDelivery.Emailed);
     }
 
     /// <summary>Tells someone their two-step sign-in was reset by somebody else, so a reset they did not ask for is noticed.</summary>
-    public async Task TellTwoStepResetAsync(string email, CancellationToken ct)
+    public Task TellTwoStepResetAsync(string email, CancellationToken ct)
     {
-        if (!CanEmail) return;
-        await SendAsync(email, "Your StopThinkClick two-step sign-in was reset",
-            $"Your StopThinkClick two-step sign-in was reset by your school. Next time you sign in at {address.Url} you will set it up again with your authenticator app.\n\nIf you did not ask for this, tell your headteacher at once.", ct);
+        outbox.Send(email, "Your StopThinkClick two-step sign-in was reset",
+            $"Your StopThinkClick two-step sign-in was reset by your school. Next time you sign in at {address.Url} you will set it up again with your authenticator app.\n\nIf you did not ask for this, tell your headteacher at once.");
+        return Task.CompletedTask;
     }
 
     public async Task<(LinkOutcome Outcome, PasswordLink? Link)> CheckAsync(string? secret, CancellationToken ct)
@@ -60,6 +60,7 @@ public sealed class PasswordLinks(IDocumentStore store, AdultAccounts accounts, 
         var link = await query.LoadAsync<PasswordLink>(PasswordLink.IdOf(secret!), ct);
         if (link is null) return (LinkOutcome.Unknown, null);
         if (link.UsedAt is not null) return (LinkOutcome.Used, link);
+        if (link.RetiredAt is not null) return (LinkOutcome.Retired, link);
         if (link.ExpiresAt < clock.GetUtcNow()) return (LinkOutcome.Expired, link);
         var account = await accounts.FindAsync(link.Email, ct);
         return account is null || account.Deactivated ? (LinkOutcome.Closed, link) : (LinkOutcome.Done, link);
@@ -81,24 +82,33 @@ public sealed class PasswordLinks(IDocumentStore store, AdultAccounts accounts, 
             var current = await session.LoadAsync<PasswordLink>(link.Id, token);
             outcome = current is null ? LinkOutcome.Unknown
                 : current.UsedAt is not null ? LinkOutcome.Used
+                : current.RetiredAt is not null ? LinkOutcome.Retired
                 : current.ExpiresAt < now ? LinkOutcome.Expired
                 : account.Deactivated ? LinkOutcome.Closed
                 : LinkOutcome.Done;
             if (outcome != LinkOutcome.Done) return null;
             session.UpdateRevision(current! with { UsedAt = now }, current!.Version + 1);
+            await RetireOthersAsync(session, account.Email, current.Id, now, token);
             return account with { PasswordHash = AdultSignInService.Hash(account, password) };
         }, ct, endOtherSessions: true);
-        if (account is not null) return (LinkOutcome.Done, account);
+        if (account is not null)
+        {
+            // The link proved the address is theirs: a pause somebody else's guessing caused ends here.
+            await counters.ClearAsync(TryKeys.Password(account.Email), ct);
+            return (LinkOutcome.Done, account);
+        }
         return (outcome == LinkOutcome.Done ? LinkOutcome.Closed : outcome, null);
     }
 
-    async Task SendAsync(string email, string subject, string body, CancellationToken ct)
+    /// <summary>
+    /// Only the newest link works: making or using one retires every other unused link for the address,
+    /// in the same transaction (their revisions are checked, so a link used meanwhile is not undone).
+    /// </summary>
+    static async Task RetireOthersAsync(IDocumentSession session, string email, string keep, DateTimeOffset now, CancellationToken ct)
     {
-        var options = mail.Value;
-        using var client = new SmtpClient(options.SmtpHost, options.SmtpPort) { EnableSsl = options.EnableSsl };
-        if (!string.IsNullOrEmpty(options.UserName)) client.Credentials = new NetworkCredential(options.UserName, options.Password);
-        using var message = new MailMessage(options.From, email, subject, body);
-        await client.SendMailAsync(message, ct);
+        var address = AdultAccount.Normalise(email);
+        var others = await session.Query<PasswordLink>().Where(l => l.Email == address && l.UsedAt == null && l.RetiredAt == null && l.Id != keep).ToListAsync(ct);
+        foreach (var other in others) session.UpdateRevision(other with { RetiredAt = now }, other.Version + 1);
     }
 }
 

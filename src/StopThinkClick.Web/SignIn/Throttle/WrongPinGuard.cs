@@ -29,7 +29,7 @@ public sealed class WrongPinGuard : IDisposable
         using var _ = limiter.AttemptAcquire(Key(context));
     }
 
-    static string Key(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    static string Key(HttpContext context) => StopThinkClick.Web.Platform.Web.ClientAddress.PartitionOf(context);
 
     public void Dispose() => limiter.Dispose();
 }
