@@ -62,7 +62,6 @@ public class AppOnKestrel : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:Marten", ConnectionString);
-        builder.UseSetting("Demo:Seed", "false");
         // The retention tests run it with their own clock; the daily schedule stays out of the way.
         builder.UseSetting("Retention:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -54,11 +54,15 @@ public sealed partial class FormClient(HttpClient http, CookieContainer cookies)
     public async Task<(HttpStatusCode Status, string Body, string? Location)> PostFormAsync(string pagePath, IDictionary<string, string> fields, string? postPath = null)
     {
         var page = await GetAsync(pagePath);
-        var token = TokenOf(page.Body) ?? throw new InvalidOperationException($"No anti-forgery token on {pagePath} ({page.Status}).");
+        var token = TokenOf(page.Body) ?? throw new InvalidOperationException($"No anti-forgery token on {pagePath} ({page.Status}): {Said(page.Body)}");
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
         using var response = await Http.PostAsync(postPath ?? pagePath, new FormUrlEncodedContent(form));
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), response.Headers.Location?.ToString());
     }
+
+    /// <summary>What the page told the person (its message), for a test's failure text.</summary>
+    static string Said(string html) => Regex.Match(html, "class=\"message[^\"]*\"[^>]*>(.*?)</div>", RegexOptions.Singleline) is { Success: true } m
+        ? Regex.Replace(m.Groups[1].Value, "<[^>]+>", "").Trim() : "(no message on the page)";
 
     public static string? TokenOf(string html) => AntiforgeryInput().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
 

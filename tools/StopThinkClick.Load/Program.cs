@@ -23,7 +23,7 @@ var story = catalogue.ScenariosFor(Band.Y5).First();
 Console.WriteLine($"Quiz '{quiz.Title}' ({quiz.Questions.Count} questions), story '{story.Title}'");
 
 var seeding = Stopwatch.StartNew();
-var classes = new List<StopThinkClick.Web.Schools.ClassPlan>();
+var classes = new List<ClassPlan>();
 for (var left = options.Classrooms; left > 0; left -= 10)
 {
     var school = await bench.NewSchoolAsync(Enumerable.Repeat((Band.Y5, options.Pupils), Math.Min(10, left)).ToArray());

@@ -11,8 +11,6 @@ namespace StopThinkClick.Web.Curriculum;
 /// </summary>
 public static class ContentCheckCommand
 {
-    public static bool Matches(string[] args) => args.Length > 0 && args[0] == "check-content";
-
     public static int Run(string[] args)
     {
         var folder = args.Length > 1 ? args[1] : RepoPaths.Content;

@@ -3,7 +3,20 @@ using StopThinkClick.Curriculum.Model;
 namespace StopThinkClick.Web.Schools;
 
 /// <summary>A school: the tenant. Its id is the tenant id of every document and stream it owns.</summary>
-public sealed record School(string Id, string Name, string SafeguardingContact);
+public sealed record School(string Id, string Name, string SafeguardingContact)
+{
+    /// <summary>The school's DfE unique reference number (six digits); null for the demo's made-up schools.</summary>
+    public string? Urn { get; init; }
+
+    /// <summary>The trust (or local authority) the school belongs to, if any.</summary>
+    public string? TrustId { get; init; }
+
+    /// <summary>
+    /// Made up by the demo (src/StopThinkClick.Demo), with logins printed on a console: never to hold real
+    /// children's data. Production refuses to start while one is present; the demo refuses to seed beside a school that is not one.
+    /// </summary>
+    public bool Demo { get; init; }
+}
 
 /// <summary>A class of pupils in one band, with its teachers and the short code pupils type to sign in.</summary>
 public sealed record SchoolClass(Guid Id, string Name, Band Band, string ClassCode, IReadOnlyList<Guid> TeacherIds)

@@ -8,9 +8,15 @@ public static class SchoolsSetup
     {
         builder.Services.AddScoped<ClassCodeChange>();
         builder.Services.AddScoped<Admin.StaffSignInHelp>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<Settings.SchoolContexts>();
+        builder.Services.AddScoped<SetUp.SchoolSetUp>();
         builder.Services.ConfigureMarten(opts =>
         {
             opts.Schema.For<School>();
+            opts.Schema.For<Settings.SchoolSettings>();
+            // Trusts group schools and are looked up before a school is known: one table for all.
+            opts.Schema.For<SetUp.Trust>().SingleTenanted();
             opts.Schema.For<SchoolClass>();
             // A pupil's record (card, PIN, stamp, settings, erasure) and a parent's children are changed
             // by different people at once: each write is checked against the version it read.

@@ -44,6 +44,7 @@ public sealed class LoginCardsPageModel(SchoolSessions sessions, TryCounters cou
         if (pupilId is { } one) pupils = pupils.Where(p => p.Id == one).ToList();
         if (pupils.Count == 0) return NotFound();
         var cards = new List<PrintedCard>();
+        var schoolAddress = await address.ForSchoolAsync(sessions.CurrentSchoolId(), ct);
         foreach (var pupil in pupils.OrderBy(p => p.FirstName).ThenBy(p => p.LastInitial))
         {
             var secret = LoginCards.NewSecret();
@@ -51,7 +52,7 @@ public sealed class LoginCardsPageModel(SchoolSessions sessions, TryCounters cou
             var version = pupil.SignIn.CardVersion + 1;
             session.Store(pupil with { SignIn = pupil.SignIn with { CardVersion = version, PinHash = PicturePin.Hash(pupil.Id, pin), PinLength = pin.Count, Stamp = SessionStamps.New() } });
             session.Store(new LoginCardEntry(LoginCards.EntryId(secret), sessions.CurrentSchoolId(), pupil.Id, version));
-            cards.Add(new PrintedCard(pupil.DisplayName, QrCodes.DataUri(address.Of(LoginCards.Path(secret))), pin));
+            cards.Add(new PrintedCard(pupil.DisplayName, QrCodes.DataUri(schoolAddress + LoginCards.Path(secret)), pin));
         }
         try
         {

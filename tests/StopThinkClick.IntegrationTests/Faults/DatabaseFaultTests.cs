@@ -102,7 +102,7 @@ public sealed class DatabaseFaultTests(FaultApp app)
         await console.DisposeAsync();
     }
 
-    async Task<(StopThinkClick.Web.Schools.SchoolPlan School, Guid SessionId, LiveClient Console, LiveClient[] Pupils, Question Question)> LiveQuizAsync(int pupils)
+    async Task<(SchoolPlan School, Guid SessionId, LiveClient Console, LiveClient[] Pupils, Question Question)> LiveQuizAsync(int pupils)
     {
         var school = await app.NewSchoolAsync((Band.Y4, pupils));
         var cls = school.Classes[0];

@@ -28,7 +28,7 @@ public sealed class LiveRefusalTests(AppOnKestrel app)
         return (new SchoolPlanTuple(school), id, teacher, quiz);
     }
 
-    public sealed record SchoolPlanTuple(StopThinkClick.Web.Schools.SchoolPlan School);
+    public sealed record SchoolPlanTuple(SchoolPlan School);
 
     async Task<int> StoredAnswersAsync(string schoolId, Guid sessionId)
     {

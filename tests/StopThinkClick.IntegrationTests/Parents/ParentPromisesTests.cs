@@ -45,7 +45,7 @@ public sealed class ParentPromisesTests(AppOnKestrel app)
         events.OfType<ConsentGiven>().Count(c => c.Permission == permission).ShouldBe(1);
 
         var home = await parent.GetAsync($"/parent/children/{child.Id}");
-        home.Body.ShouldContain($"You co-signed them on {DateTimeOffset.UtcNow.ToLocalTime():d MMMM yyyy}");
+        home.Body.ShouldContain($"You co-signed them on {TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, StopThinkClick.Web.Schools.Settings.SchoolCalendar.England.Zone):d MMMM yyyy}");
         home.Body.ShouldNotContain("Read them and co-sign");
     }
 
@@ -71,6 +71,6 @@ public sealed class ParentPromisesTests(AppOnKestrel app)
         var table = System.Net.WebUtility.HtmlDecode((await teacher.GetAsync($"/teacher/classes/{cls.Id}/aup")).Body);
         table.ShouldContain("Changed in the last 14 days");
         table.ShouldContain($"{child.DisplayName} — {permission.Replace('-', ' ')}: withdrawn on");
-        table.ShouldContain("Changed " + DateTimeOffset.UtcNow.ToLocalTime().ToString("d MMM"));
+        table.ShouldContain("Changed " + TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, StopThinkClick.Web.Schools.Settings.SchoolCalendar.England.Zone).ToString("d MMM"));
     }
 }

@@ -31,7 +31,7 @@ public sealed class PrivateCheckoutTests
             var cluster = CheckoutClusters.For(checkout, name);
 
             cluster.EnsureStarted().ShouldBeTrue();
-            await using (var connection = new NpgsqlConnection(cluster.ConnectionString("postgres") + ";Pooling=false"))
+            await using (var connection = new NpgsqlConnection(cluster.SuperuserConnectionString("postgres")))
             {
                 await connection.OpenAsync();
                 await using var dataDirectory = new NpgsqlCommand("show data_directory", connection);
@@ -69,7 +69,7 @@ public sealed class PrivateCheckoutTests
             var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "StopThinkClick.Web.dll"), "--urls", $"http://127.0.0.1:{port}"])
             {
                 RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = checkout,
-                Environment = { ["Demo__Seed"] = "false", ["Logging__LogLevel__Default"] = "Warning" },
+                Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Test", ["Logging__LogLevel__Default"] = "Warning" },
             };
             start.Environment.Remove("ConnectionStrings__Marten");
             using var app = Process.Start(start)!;

@@ -11,15 +11,10 @@ public sealed class QuietLogTests
     [Fact]
     public async Task First_run_prints_the_url_and_logins_without_schema_sql_or_request_logs()
     {
-        var database = await TestPostgres.CreateDatabaseAsync("quietlogs");
-        try
+        await using var postgres = new OwnPostgres();
+        await postgres.StartAsync("stopthinkclick");
         {
-            await using var app = new ExternalApp(TestPostgres.ConnectionString(database), new Dictionary<string, string>
-            {
-                ["Demo__Seed"] = "true",
-                ["Logging__LogLevel__Default"] = "Information",
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            });
+            await using var app = DemoStopTests.DemoOn(postgres);
             await app.StartAsync();
             using var http = new HttpClient();
             foreach (var path in new[] { "/", "/signin", "/about", "/no-such-page" })
@@ -34,10 +29,6 @@ public sealed class QuietLogTests
             all.ShouldNotContain("Request starting");
             all.ShouldNotContain("Executing endpoint");
             output.Count.ShouldBeLessThan(80, all);
-        }
-        finally
-        {
-            await TestPostgres.DropAsync(database);
         }
     }
 }

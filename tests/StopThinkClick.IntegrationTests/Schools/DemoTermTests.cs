@@ -11,7 +11,7 @@ using StopThinkClick.Web.Live.Summary;
 using StopThinkClick.Web.Pupils.Progress;
 using StopThinkClick.Web.Safeguarding.Concerns;
 using StopThinkClick.Web.Schools;
-using StopThinkClick.Web.Schools.Demo;
+using StopThinkClick.Demo.Term;
 using Xunit.Abstractions;
 
 namespace StopThinkClick.IntegrationTests.Schools;
@@ -42,7 +42,7 @@ public sealed class DemoTermTests(AppOnKestrel app, ITestOutputHelper output)
         var now = DateTimeOffset.UtcNow;
         // Every date falls in this school year, up to now: "this term" and "this school year" count them.
         progress.Values.SelectMany(p => p.Lessons.Values).Select(l => l.CompletedAt).OfType<DateTimeOffset>()
-            .ShouldAllBe(at => SchoolYear.IsCurrent(at, now) && at <= now);
+            .ShouldAllBe(at => StopThinkClick.Web.Schools.Settings.SchoolCalendar.England.IsCurrent(at, now) && at <= now);
         // A realistic spread: some far ahead, some who have done nothing alone, some wrong first answers.
         var done = school.Pupils.Select(p => progress.GetValueOrDefault(p.Id)?.CompletedLessons.Count() ?? 0).ToList();
         done.Max().ShouldBeGreaterThan(done.Min() + 3);
@@ -98,9 +98,9 @@ public sealed class DemoTermTests(AppOnKestrel app, ITestOutputHelper output)
     /// <summary>The first demo school's classes and sizes, under a tenant and e-mails of its own (the collection shares one database).</summary>
     async Task<SchoolPlan> DemoLikeSchoolAsync()
     {
-        var demo = DemoSchools.Plans[0];
+        var demo = DemoSchools.Schools[0];
         var id = "d" + Guid.NewGuid().ToString("N")[..10];
-        var plan = SchoolPlanner.Plan(id, demo.Name, $"{id}.test", demo.Classes.Select(c => new ClassSpec(c.Name, c.Band, c.Pupils.Count)).ToList(), 2026_01, "test-password-1");
+        var plan = SchoolPlanner.Plan(id, demo.Name, $"{id}.test", demo.Classes, demo.Seed, "test-password-1");
         await SchoolSeeder.WriteAsync(app.Store, plan);
         TwoStepCodes.Remember(plan);
         return plan;

@@ -52,7 +52,7 @@ public sealed class AupRecordTests
         return record;
     }
 
-    static AupStatus Status(AupRecord record, DateTimeOffset? at = null) => AupStatus.For(record, Band.Y3, WithParents, at ?? Now);
+    static AupStatus Status(AupRecord record, DateTimeOffset? at = null) => AupStatus.For(record, Band.Y3, WithParents, at ?? Now, StopThinkClick.Web.Schools.Settings.SchoolCalendar.England);
 
     [Fact]
     public void The_record_keeps_signatures_co_signatures_agreements_and_every_change_of_permission()

@@ -1,5 +1,6 @@
 using StopThinkClick.Curriculum.Model;
 using StopThinkClick.Web.Aup.Record;
+using StopThinkClick.Web.Schools.Settings;
 
 namespace StopThinkClick.Web.Aup.Status;
 
@@ -12,12 +13,13 @@ public sealed record SignedState(bool Current, DateTimeOffset? At, string? Note)
 /// <summary>
 /// One child's AUP position for their teacher and parents: their own signature, their parents'
 /// co-signature and agreement, and each photo/video permission. A signature counts only for the
-/// AUP text as it is now (its version hash) and only in the current school year.
+/// AUP text as it is now (its version hash) and only in the current school year, by the school's own
+/// calendar (<see cref="SchoolCalendar"/>: its first day, in its time zone).
 /// </summary>
 public sealed record AupStatus(AupText? PupilAup, AupText? ParentAup, SignedState Pupil, AupSignature? Signature, SignedState CoSigned, bool CoSignedOnChildsBehalf,
     SignedState Agreement, IReadOnlyDictionary<string, ConsentRecord> Consents)
 {
-    public static AupStatus For(AupRecord record, Band band, Catalogue catalogue, DateTimeOffset now)
+    public static AupStatus For(AupRecord record, Band band, Catalogue catalogue, DateTimeOffset now, SchoolCalendar calendar)
     {
         var pupilAup = catalogue.PupilAupFor(band);
         var parentAup = catalogue.ParentAup;
@@ -27,16 +29,16 @@ public sealed record AupStatus(AupText? PupilAup, AupText? ParentAup, SignedStat
         var coSign = pupilAup is null ? null : record.CoSignatures.LastOrDefault(s => s.AupId == pupilAup.Id) ?? record.CoSignatures.LastOrDefault();
         var agreement = parentAup is null ? null : record.ParentAgreements.LastOrDefault(s => s.AupId == parentAup.Id);
         return new AupStatus(pupilAup, parentAup,
-            State(signature?.AupId, signature?.Version, signature?.At, pupilAup, now), signature,
-            State(coSign?.AupId, coSign?.Version, coSign?.At, pupilAup, now), coSign?.OnChildsBehalf == true,
-            State(agreement?.AupId, agreement?.Version, agreement?.At, parentAup, now), record.Consents);
+            State(signature?.AupId, signature?.Version, signature?.At, pupilAup, now, calendar), signature,
+            State(coSign?.AupId, coSign?.Version, coSign?.At, pupilAup, now, calendar), coSign?.OnChildsBehalf == true,
+            State(agreement?.AupId, agreement?.Version, agreement?.At, parentAup, now, calendar), record.Consents);
     }
 
-    static SignedState State(string? aupId, string? version, DateTimeOffset? at, AupText? aup, DateTimeOffset now)
+    static SignedState State(string? aupId, string? version, DateTimeOffset? at, AupText? aup, DateTimeOffset now, SchoolCalendar calendar)
     {
         if (version is null || at is null || aup is null) return SignedState.Never;
         if (aupId != aup.Id || version != aup.Version) return new SignedState(false, at, "the promises have changed since");
-        if (!SchoolYear.IsCurrent(at.Value, now)) return new SignedState(false, at, $"signed in {SchoolYear.Name(SchoolYear.Of(at.Value))}");
+        if (!calendar.IsCurrent(at.Value, now)) return new SignedState(false, at, $"signed in {SchoolCalendar.Name(calendar.YearOf(at.Value))}");
         return new SignedState(true, at, null);
     }
 

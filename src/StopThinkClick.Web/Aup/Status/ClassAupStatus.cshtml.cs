@@ -18,7 +18,7 @@ namespace StopThinkClick.Web.Aup.Status;
 /// child's photo and video permissions (for the teacher who takes class photos).
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class ClassAupStatusModel(SchoolSessions sessions, Catalogue catalogue, TimeProvider clock) : PageModel
+public sealed class ClassAupStatusModel(SchoolSessions sessions, Catalogue catalogue, TimeProvider clock, Schools.Settings.SchoolContexts schools) : PageModel
 {
     public sealed record Row(Guid PupilId, string Name, AupStatus Status);
 
@@ -26,7 +26,7 @@ public sealed class ClassAupStatusModel(SchoolSessions sessions, Catalogue catal
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public AupText? PupilAup => catalogue.PupilAupFor(Class!.Band);
     public AupText? ParentAup => catalogue.ParentAup;
-    public int Year => SchoolYear.Of(clock.GetUtcNow());
+    public int Year { get; private set; }
     public int Signed => Rows.Count(r => r.Status.Pupil.Current);
     public int CoSigned => Rows.Count(r => r.Status.CoSigned.Current);
 
@@ -64,8 +64,10 @@ public sealed class ClassAupStatusModel(SchoolSessions sessions, Catalogue catal
         var pupils = await school.Query<Pupil>().Where(p => p.ClassId == classId && !p.Erased).ToListAsync(ct);
         var records = (await school.LoadManyAsync<AupRecord>(ct, pupils.Select(p => p.Id))).ToDictionary(r => r.Id);
         var now = clock.GetUtcNow();
+        var calendar = (await schools.CurrentAsync(ct)).Calendar;
+        Year = calendar.YearOf(now);
         Rows = pupils.OrderBy(p => p.FirstName).ThenBy(p => p.LastInitial)
-            .Select(p => new Row(p.Id, p.DisplayName, AupStatus.For(records.GetValueOrDefault(p.Id) ?? new AupRecord { Id = p.Id }, Class.Band, catalogue, now)))
+            .Select(p => new Row(p.Id, p.DisplayName, AupStatus.For(records.GetValueOrDefault(p.Id) ?? new AupRecord { Id = p.Id }, Class.Band, catalogue, now, calendar)))
             .ToList();
         return true;
     }

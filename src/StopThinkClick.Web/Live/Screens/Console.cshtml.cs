@@ -15,12 +15,12 @@ public sealed class ConsoleModel(LiveSessions sessions, PublicAddress address) :
     public async Task<IActionResult> OnGetAsync(Guid sessionId, CancellationToken ct)
     {
         if (!await LoadForTeacherAsync(sessionId, ct)) return NotFound();
-        View = new LiveView(Live!, null, address.ForTheRoom(Request));
+        View = new LiveView(Live!, null, await address.ForTheRoomAsync(Request, User.SchoolId(), ct));
         return Page();
     }
 
     public async Task<IActionResult> OnGetSlideAsync(Guid sessionId, CancellationToken ct) =>
         await LoadForTeacherAsync(sessionId, ct)
-            ? Partial("/Live/Screens/_ConsolePanel.cshtml", new LiveView(Live!, null, address.ForTheRoom(Request)))
+            ? Partial("/Live/Screens/_ConsolePanel.cshtml", new LiveView(Live!, null, await address.ForTheRoomAsync(Request, User.SchoolId(), ct)))
             : NotFound();
 }

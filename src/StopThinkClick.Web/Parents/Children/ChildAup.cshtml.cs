@@ -18,8 +18,10 @@ namespace StopThinkClick.Web.Parents.Children;
 /// scrolls a five-screen page or loses their place. Every change is an event on the child's stream.
 /// </summary>
 [Authorize(Policy = Policies.Parent)]
-public sealed class ChildAupModel(SchoolSessions sessions, Catalogue catalogue, AupActions actions) : PageModel
+public sealed class ChildAupModel(SchoolSessions sessions, Catalogue catalogue, AupActions actions, Schools.Settings.SchoolContexts schools) : PageModel
 {
+    Schools.Settings.SchoolCalendar calendar = Schools.Settings.SchoolCalendar.England;
+
     public static readonly string[] Steps = ["promises", "agreement", "photos"];
 
     public ParentChildren.Child? Child { get; private set; }
@@ -100,13 +102,14 @@ public sealed class ChildAupModel(SchoolSessions sessions, Catalogue catalogue, 
         return Page();
     }
 
-    AupStatus For(AupRecord record) => AupStatus.For(record, Child!.Class.Band, catalogue, actions.Now);
+    AupStatus For(AupRecord record) => AupStatus.For(record, Child!.Class.Band, catalogue, actions.Now, calendar);
 
     async Task<bool> LoadAsync(Guid pupilId, CancellationToken ct)
     {
         await using (var school = sessions.QueryCurrent())
             Child = await ParentChildren.OneAsync(school, User, pupilId, ct);
         if (Child is null) return false;
+        calendar = (await schools.CurrentAsync(ct)).Calendar;
         Status = For(await actions.RecordAsync(pupilId, ct));
         return true;
     }

@@ -16,7 +16,7 @@ namespace StopThinkClick.Web.Parents.Children;
 /// notes. Never their individual answers: a parent sees what was learned, not what went wrong.
 /// </summary>
 [Authorize(Policy = Policies.Parent)]
-public sealed class ChildHomeModel(SchoolSessions sessions, Catalogue catalogue, TimeProvider clock, StopThinkClick.Web.Privacy.SubjectAccessExport export) : PageModel
+public sealed class ChildHomeModel(SchoolSessions sessions, Catalogue catalogue, TimeProvider clock, StopThinkClick.Web.Privacy.SubjectAccessExport export, Schools.Settings.SchoolContexts schools) : PageModel
 {
     /// <summary>A parent can download everything held about their own child.</summary>
     public async Task<IActionResult> OnGetExportAsync(Guid pupilId, CancellationToken ct)
@@ -48,25 +48,37 @@ public sealed class ChildHomeModel(SchoolSessions sessions, Catalogue catalogue,
             return Page();
         }
         var now = clock.GetUtcNow();
-        TermStart = Terms.StartOf(now);
+        var calendar = (await schools.CurrentAsync(ct)).Calendar;
+        TermStart = Terms.StartOf(now, calendar);
         var progress = await school.LoadAsync<PupilProgress>(pupilId, ct) ?? new PupilProgress { Id = pupilId };
         Lessons = progress.Lessons.Where(l => l.Value is { Completed: true } && l.Value.CompletedAt >= TermStart)
             .Select(l => (catalogue.Lesson(l.Key), l.Value.InClass)).Where(x => x.Item1 is not null).Select(x => (x.Item1!, x.InClass)).ToList();
         Stories = progress.Scenarios.Where(s => s.Value.Finishes > 0).Select(s => catalogue.Scenario(s.Key)).OfType<Scenario>().ToList();
         Badges = progress.Badges.Select(b => StopThinkClick.Web.Pupils.Progress.Badges.Find(b.Id)).OfType<Badge>().ToList();
         HomeNotes = Lessons.Select(l => l.Lesson).Take(6).ToList();
-        var aup = AupStatus.For(await school.LoadAsync<AupRecord>(pupilId, ct) ?? new AupRecord { Id = pupilId }, Child.Class.Band, catalogue, now);
+        var aup = AupStatus.For(await school.LoadAsync<AupRecord>(pupilId, ct) ?? new AupRecord { Id = pupilId }, Child.Class.Band, catalogue, now, calendar);
         Signed = aup.Pupil.Current;
         CoSignedAt = aup.CoSigned.Current ? aup.CoSigned.At : null;
         return Page();
     }
 }
 
-/// <summary>School terms, roughly as English schools keep them: autumn from September, spring from January, summer from mid-April.</summary>
+/// <summary>
+/// School terms, roughly as English schools keep them: autumn from the school's first day, spring from
+/// January, summer from mid-April, each from midnight at the school.
+/// </summary>
 public static class Terms
 {
-    public static DateTimeOffset StartOf(DateTimeOffset now) =>
-        now.Month >= 9 ? new DateTimeOffset(now.Year, 9, 1, 0, 0, 0, TimeSpan.Zero)
-        : now.Month > 4 || (now.Month == 4 && now.Day >= 15) ? new DateTimeOffset(now.Year, 4, 15, 0, 0, 0, TimeSpan.Zero)
-        : new DateTimeOffset(now.Year, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static DateTimeOffset StartOf(DateTimeOffset now, Schools.Settings.SchoolCalendar calendar)
+    {
+        var year = calendar.YearOf(now);
+        var starts = new[] { calendar.StartOf(year), At(year + 1, 1, 1), At(year + 1, 4, 15) };
+        return starts.Last(s => s <= now);
+
+        DateTimeOffset At(int y, int month, int day)
+        {
+            var midnight = new DateTime(y, month, day);
+            return new DateTimeOffset(midnight, calendar.Zone.GetUtcOffset(midnight));
+        }
+    }
 }

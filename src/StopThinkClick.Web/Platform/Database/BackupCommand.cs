@@ -9,7 +9,9 @@ namespace StopThinkClick.Web.Platform.Database;
 /// </summary>
 public static class BackupCommand
 {
-    public static bool Matches(string[] args) => args.Length > 0 && args[0] is "backup" or "restore";
+    /// <summary>With the settings from the environment and any <c>--Key=value</c> on the command line (no app is built: nothing else is needed).</summary>
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, new ConfigurationBuilder().AddEnvironmentVariables()
+        .AddCommandLine(args.Skip(2).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray()).Build());
 
     public static async Task<int> RunAsync(string[] args, IConfiguration configuration)
     {

@@ -39,9 +39,18 @@ public static class DatabaseConnection
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or ArgumentException or TimeoutException)
         {
-            return $"Cannot reach the database in ConnectionStrings:Marten ({Describe(connectionString)}): {FirstLine(e.Message)}";
+            return $"Cannot reach the database in ConnectionStrings:Marten ({Describe(connectionString)}): {FirstLine(e.Message)}{Fix(e)}";
         }
     }
+
+    /// <summary>What to do about the commonest reasons, by PostgreSQL's error code.</summary>
+    static string Fix(Exception e) => (e as PostgresException)?.SqlState switch
+    {
+        "28P01" => " — the password in ConnectionStrings__Marten is wrong: correct it (nothing was written).",
+        "28000" => " — this server does not let that user in from here: check Username= and the server's pg_hba.conf (nothing was written).",
+        "3D000" => " — that database does not exist yet: create it, owned by the app's user (createdb -O USER NAME), or correct Database= (nothing was written).",
+        _ => "",
+    };
 
     public static string Describe(string connectionString)
     {

@@ -23,8 +23,8 @@ public static class EventStoreSetup
         string connectionString;
         try
         {
-            connectionString = DatabaseConnection.Resolve(builder.Configuration, options, out var local, out _);
-            if (local is not null) StopWhenTheProcessEnds(local);
+            connectionString = DatabaseConnection.Resolve(builder.Configuration, options, out var local, out var started);
+            if (local is not null && started) StopWhenTheProcessEnds(local);
         }
         catch (Exception e) when (e is InvalidOperationException or NpgsqlException)
         {
@@ -52,8 +52,9 @@ public static class EventStoreSetup
     }
 
     /// <summary>
-    /// The embedded cluster is the app's own: it stops when the app does, so a Ctrl+C or SIGTERM on
-    /// <c>./stc run</c> leaves nothing running. ProcessExit comes after the host has stopped (Marten
+    /// The embedded cluster this process started is its own: it stops when the app does, so a Ctrl+C or
+    /// SIGTERM on <c>./stc run</c> leaves nothing running. One already running (a served app, when a
+    /// command such as <c>./stc school add</c> runs beside it) is left running. ProcessExit comes after the host has stopped (Marten
     /// has written its last) and also when start-up fails after the cluster started.
     /// </summary>
     static void StopWhenTheProcessEnds(LocalPostgres local) =>

@@ -9,6 +9,8 @@ namespace StopThinkClick.Web.Platform.Database;
 /// installs it). initdb refuses to run as root, so as root the cluster belongs to the
 /// <c>postgres</c> user; <see cref="CheckoutClusters"/> then keeps it where that user can reach
 /// it, so a checkout under a private folder (/root is mode 700) never needs its permissions loosened.
+/// Nobody gets in without a password (<see cref="ClusterPasswords"/>): the app uses a role of its own
+/// that is not a superuser and owns its databases, and any other local user is refused.
 /// </summary>
 public sealed class LocalPostgres(string dataDirectory, int port)
 {
@@ -20,8 +22,18 @@ public sealed class LocalPostgres(string dataDirectory, int port)
     /// <summary>The setting a person changes to give this cluster another port (named in the "port taken" message).</summary>
     public string PortSetting { get; set; } = "Database__LocalPort";
 
+    /// <summary>The app's own role (not a superuser): it owns the databases the app uses.</summary>
+    public const string AppRole = "stc";
+
+    ClusterPasswords Passwords => new(DataDirectory);
+
+    /// <summary>How the app connects: its own role, with the generated password only root and this user can read.</summary>
     public string ConnectionString(string database) =>
-        $"Host=127.0.0.1;Port={Port};Database={database};Username=postgres;Pooling=true;Maximum Pool Size=60";
+        $"Host=127.0.0.1;Port={Port};Database={database};Username={AppRole};Password={Passwords.App};Pooling=true;Maximum Pool Size=60";
+
+    /// <summary>The cluster's superuser, for making and dropping databases and nothing the app does.</summary>
+    public string SuperuserConnectionString(string database) =>
+        $"Host=127.0.0.1;Port={Port};Database={database};Username=postgres;Password={Passwords.Superuser};Pooling=false";
 
     public bool IsRunning() => RunPgCtl("status", throwOnError: false) == 0;
 
@@ -41,8 +53,18 @@ public sealed class LocalPostgres(string dataDirectory, int port)
     public bool EnsureStarted()
     {
         using var _ = ClusterLock.Take(DataDirectory + ".lock");
+        var passwords = Passwords.MadeIfMissing();
         if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
-            Initialise();
+            Initialise(passwords);
+        var started = StartIfNeeded();
+        // Every start: a cluster made before passwords (trust for every local user) is moved onto them,
+        // and the app's role is there with the password in its file.
+        ClusterAuthentication.Ensure(this, passwords);
+        return started;
+    }
+
+    bool StartIfNeeded()
+    {
         var running = RunningPort();
         if (running == Port) return false;
         if (running is not null) Stop(); // ours, but on a port the settings no longer name
@@ -51,6 +73,8 @@ public sealed class LocalPostgres(string dataDirectory, int port)
         Start();
         return true;
     }
+
+    internal string HbaFile => Path.Combine(DataDirectory, "pg_hba.conf");
 
     public void Start() =>
         RunPgCtl($"-l \"{LogFile}\" -o \"-p {Port} -k '{SocketDirectory}' -c listen_addresses=127.0.0.1\" -w -t 60 start");
@@ -79,32 +103,33 @@ public sealed class LocalPostgres(string dataDirectory, int port)
         StopIfRunning();
         foreach (var dir in new[] { DataDirectory, SocketDirectory })
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        foreach (var file in new[] { LogFile, DataDirectory + ".lock" })
+        foreach (var file in new[] { LogFile, DataDirectory + ".lock", Passwords.AppFile, Passwords.SuperuserFile })
             File.Delete(file);
     }
 
+    /// <summary>Makes the database if it is missing, owned by the app's role.</summary>
     public async Task EnsureDatabaseAsync(string database, CancellationToken ct = default)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await using var connection = new NpgsqlConnection(SuperuserConnectionString("postgres"));
         await connection.OpenAsync(ct);
         await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = @name", connection);
         exists.Parameters.AddWithValue("name", database);
         if (await exists.ExecuteScalarAsync(ct) is null)
         {
-            await using var create = new NpgsqlCommand($"create database \"{database}\"", connection);
+            await using var create = new NpgsqlCommand($"create database \"{database}\" owner {AppRole}", connection);
             await create.ExecuteNonQueryAsync(ct);
         }
     }
 
     public async Task DropDatabaseAsync(string database, CancellationToken ct = default)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await using var connection = new NpgsqlConnection(SuperuserConnectionString("postgres"));
         await connection.OpenAsync(ct);
         await using var drop = new NpgsqlCommand($"drop database if exists \"{database}\" with (force)", connection);
         await drop.ExecuteNonQueryAsync(ct);
     }
 
-    void Initialise()
+    void Initialise(ClusterPasswords passwords)
     {
         Directory.CreateDirectory(DataDirectory);
         Directory.CreateDirectory(SocketDirectory);
@@ -116,7 +141,21 @@ public sealed class LocalPostgres(string dataDirectory, int port)
             PostgresTools.Run("chmod", $"700 \"{DataDirectory}\" \"{SocketDirectory}\"");
             PostgresTools.Run("chmod", $"600 \"{LogFile}\"");
         }
-        PostgresTools.RunAsOwner(PostgresTools.Binary("initdb"), $"-D \"{DataDirectory}\" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8");
+        // initdb reads the superuser's password from a file its own user can read: a copy inside the
+        // socket folder (the cluster user's, mode 700), deleted at once. Every connection, local socket
+        // or 127.0.0.1, then needs a password (scram-sha-256): no trust line in pg_hba.conf.
+        var pwfile = Path.Combine(SocketDirectory, "initdb-password");
+        try
+        {
+            ClusterPasswords.WritePrivate(pwfile, passwords.Superuser);
+            if (PostgresTools.RunsAsRoot) PostgresTools.Run("chown", $"postgres: \"{pwfile}\"");
+            PostgresTools.RunAsOwner(PostgresTools.Binary("initdb"),
+                $"-D \"{DataDirectory}\" -U postgres --auth=scram-sha-256 --pwfile=\"{pwfile}\" -E UTF8 --locale=C.UTF-8");
+        }
+        finally
+        {
+            File.Delete(pwfile);
+        }
     }
 
     int RunPgCtl(string arguments, bool throwOnError = true) =>

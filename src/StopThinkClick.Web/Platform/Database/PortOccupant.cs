@@ -34,8 +34,36 @@ public static class PortOccupant
         catch (SocketException) { return false; }
     }
 
-    /// <summary>The data folder of the PostgreSQL server on the port, if it lets us ask (a trust cluster of ours does).</summary>
-    static string? PostgresDataDirectory(int port)
+    /// <summary>
+    /// The data folder of the PostgreSQL server on the port: read from its postmaster's command line
+    /// (pg_ctl starts it with <c>-D folder -p port</c>; /proc/PID/cmdline is readable by any user), since
+    /// our clusters no longer let anyone in without a password; failing that, asked of a server that
+    /// still trusts local users (a checkout's cluster from before passwords).
+    /// </summary>
+    static string? PostgresDataDirectory(int port) => FromProcesses(port) ?? FromTrustingServer(port);
+
+    static string? FromProcesses(int port)
+    {
+        if (!Directory.Exists("/proc")) return null;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out _)) continue;
+            string[] argv;
+            try { argv = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0'); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
+            if (argv.Length < 4 || Path.GetFileName(argv[0]) != "postgres") continue;
+            if (ValueOf(argv, "-p") == port.ToString() && ValueOf(argv, "-D") is { } data) return data;
+        }
+        return null;
+    }
+
+    static string? ValueOf(string[] argv, string option)
+    {
+        var i = Array.IndexOf(argv, option);
+        return i >= 0 && i + 1 < argv.Length ? argv[i + 1].Trim('"', '\'') : null;
+    }
+
+    static string? FromTrustingServer(int port)
     {
         try
         {

@@ -6,8 +6,6 @@ namespace StopThinkClick.Web.Platform.Database;
 /// </summary>
 public static class StopCommand
 {
-    public static bool Matches(string[] args) => args.Length > 0 && args[0] == "stop";
-
     public static int Run()
     {
         var any = false;

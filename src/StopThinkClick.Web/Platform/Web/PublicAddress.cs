@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using StopThinkClick.Web.Schools.Settings;
 
 namespace StopThinkClick.Web.Platform.Web;
 
@@ -24,22 +25,27 @@ public sealed class PublicAddressOptions
 /// reset link e-mailed to a member of staff must not point at somebody else's site. Only the board
 /// and console, seen in the room, fall back to it when no address is configured.
 /// </summary>
-public sealed class PublicAddress(IOptions<PublicAddressOptions> options, IServer server, ILogger<PublicAddress> logger)
+public sealed class PublicAddress(IOptions<PublicAddressOptions> options, IServer server, SchoolContexts schools, ILogger<PublicAddress> logger)
 {
     string? listening;
 
-    /// <summary>The address without a trailing slash, e.g. <c>https://esafety.example-school.org.uk</c>.</summary>
+    /// <summary>The server's address without a trailing slash, e.g. <c>https://esafety.example-school.org.uk</c>.</summary>
     public string Url => options.Value.PublicUrl is { Length: > 0 } configured ? configured.Trim().TrimEnd('/') : listening ??= Listening();
 
     public string Of(string path) => Url + path;
 
+    /// <summary>A school's own address (its settings), or the server's when the school has none of its own.</summary>
+    public async Task<string> ForSchoolAsync(string schoolId, CancellationToken ct = default) =>
+        (await schools.ForAsync(schoolId, ct)).Settings.PublicAddress is { Length: > 0 } own ? own.TrimEnd('/') : Url;
+
     /// <summary>
-    /// The address the board and console tell tablets in the room to open: the configured one; without
-    /// it (a demo), the address the teacher's own browser reached the app by, since tablets on the same
-    /// Wi-Fi can reach that where the listening address may be localhost.
+    /// The address the board and console tell tablets in the room to open: the school's, else the server's
+    /// configured one; without either (a demo), the address the teacher's own browser reached the app by,
+    /// since tablets on the same Wi-Fi can reach that where the listening address may be localhost.
     /// </summary>
-    public string ForTheRoom(HttpRequest request) =>
-        options.Value.PublicUrl is { Length: > 0 } ? Url : $"{request.Scheme}://{request.Host}";
+    public async Task<string> ForTheRoomAsync(HttpRequest request, string schoolId, CancellationToken ct = default) =>
+        (await schools.ForAsync(schoolId, ct)).Settings.PublicAddress is { Length: > 0 } own ? own.TrimEnd('/')
+        : options.Value.PublicUrl is { Length: > 0 } ? Url : $"{request.Scheme}://{request.Host}";
 
     /// <summary>The first address Kestrel listens on; a wildcard host ("+", "*", 0.0.0.0) becomes localhost.</summary>
     string Listening()

@@ -19,10 +19,6 @@ public static class QuietLogs
         foreach (var category in ChattyCategories)
             if (builder.Configuration[$"Logging:LogLevel:{category}"] is null)
                 builder.Logging.AddFilter(category, LogLevel.Warning);
-        // Keys live in the school's own database (docs/operations.md); the framework's warning that
-        // they are not encrypted by an XML encryptor is said once there, not at every start.
-        if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] is null)
-            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         return builder;
     }
 }

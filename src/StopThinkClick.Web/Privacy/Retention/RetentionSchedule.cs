@@ -12,10 +12,11 @@ public sealed class RetentionSchedule(IServiceScopeFactory scopes, TimeProvider 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled) return;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var now = clock.GetLocalNow();
-            await Task.Delay(NextRun(now, options.Value.RunAt) - now, clock, stoppingToken);
+            var now = clock.GetUtcNow();
+            await Task.Delay(NextRun(now, options.Value.RunAt, zone) - now, clock, stoppingToken);
             try
             {
                 using var scope = scopes.CreateScope();
@@ -28,10 +29,19 @@ public sealed class RetentionSchedule(IServiceScopeFactory scopes, TimeProvider 
         }
     }
 
-    /// <summary>The next time of day <paramref name="at"/> strictly after <paramref name="now"/>.</summary>
-    public static DateTimeOffset NextRun(DateTimeOffset now, TimeOnly at)
+    /// <summary>
+    /// The next time of day <paramref name="at"/> in <paramref name="zone"/> strictly after <paramref name="now"/>,
+    /// with each day's own offset: the night the clocks change, 01:30 is still 01:30 on the school's clocks
+    /// (on the night they go forward and 01:30 does not exist, an hour later).
+    /// </summary>
+    public static DateTimeOffset NextRun(DateTimeOffset now, TimeOnly at, TimeZoneInfo zone)
     {
-        var today = new DateTimeOffset(now.Date + at.ToTimeSpan(), now.Offset);
-        return today > now ? today : today.AddDays(1);
+        for (var day = TimeZoneInfo.ConvertTime(now, zone).Date; ; day = day.AddDays(1))
+        {
+            var wall = day + at.ToTimeSpan();
+            if (zone.IsInvalidTime(wall)) wall = wall.AddHours(1);
+            var run = new DateTimeOffset(wall, zone.GetUtcOffset(wall));
+            if (run > now) return run;
+        }
     }
 }

@@ -32,8 +32,11 @@ public sealed class RetentionOptions
 {
     public const string Section = "Retention";
 
-    /// <summary>Local time of the daily run (quiet hours, before the backup at 02:15 in docs/operations.md).</summary>
+    /// <summary>Time of the daily run, in <see cref="TimeZone"/> (quiet hours, before the backup at 02:15 in docs/operations.md).</summary>
     public TimeOnly RunAt { get; set; } = new(1, 30);
+
+    /// <summary>The zone <see cref="RunAt"/> is in (IANA id): the schools', not the server's, which is often UTC.</summary>
+    public string TimeZone { get; set; } = Schools.Settings.SchoolSettings.DefaultTimeZone;
 
     /// <summary>Off turns the schedule off (tests run it by hand).</summary>
     public bool Enabled { get; set; } = true;

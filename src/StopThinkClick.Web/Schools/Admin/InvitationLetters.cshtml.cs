@@ -17,7 +17,7 @@ public sealed class InvitationLettersModel(SchoolSessions sessions, PublicAddres
     public SchoolClass? Class { get; private set; }
     public string SchoolName { get; private set; } = "";
     /// <summary>The school's configured address (printed on paper: never the Host of the admin's request).</summary>
-    public string BaseUrl => address.Url;
+    public string BaseUrl { get; private set; } = "";
     public IReadOnlyList<Letter> Letters { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid classId, CancellationToken ct) => await LoadAsync(classId, ct) ? Page() : NotFound();
@@ -50,6 +50,7 @@ public sealed class InvitationLettersModel(SchoolSessions sessions, PublicAddres
         await using var school = sessions.QueryCurrent();
         Class = await school.LoadAsync<SchoolClass>(classId, ct);
         SchoolName = (await school.LoadAsync<School>(sessions.CurrentSchoolId(), ct))?.Name ?? "";
+        BaseUrl = await address.ForSchoolAsync(sessions.CurrentSchoolId(), ct);
         return Class is not null;
     }
 }

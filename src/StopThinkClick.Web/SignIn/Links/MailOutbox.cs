@@ -28,6 +28,9 @@ public sealed class MailOutbox(IOptions<MailOptions> mail, ILogger<MailOutbox> l
         if (Configured) waiting.Writer.TryWrite(new Message(to, subject, body));
     }
 
+    /// <summary>Hands one message to the mail server now, for a command with no outbox running; throws if the server does not take it.</summary>
+    public Task SendNowAsync(string to, string subject, string body, CancellationToken ct) => DeliverAsync(new Message(to, subject, body), ct);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await foreach (var message in waiting.Reader.ReadAllAsync(stoppingToken))

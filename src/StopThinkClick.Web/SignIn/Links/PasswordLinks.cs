@@ -21,9 +21,22 @@ public sealed class PasswordLinks(IDocumentStore store, AdultAccounts accounts, 
     /// link is made at all. The link is on the school's configured address (App:PublicUrl), never on
     /// the Host the request named.
     /// </summary>
-    public async Task<IssuedLink> IssueAsync(string email, PasswordLinkKind kind, ClaimsPrincipal? shownTo, CancellationToken ct)
+    public Task<IssuedLink> IssueAsync(string email, PasswordLinkKind kind, ClaimsPrincipal? shownTo, CancellationToken ct) =>
+        IssueAsync(email, kind, shownTo, atSetUp: false, ct);
+
+    /// <summary>
+    /// A new school's first admin's or safeguarding lead's welcome link, made by its set-up at the server
+    /// (<c>./stc school add</c>), where nobody is signed in: e-mailed with mail configured; otherwise
+    /// returned to be shown once on the server's console to the technician, who hands it to that person
+    /// alone — a lead's too, as a new school has no other lead to make it on Safeguarding → Team.
+    /// </summary>
+    public Task<IssuedLink> IssueAtSetUpAsync(string email, CancellationToken ct) =>
+        IssueAsync(email, PasswordLinkKind.Welcome, shownTo: null, atSetUp: true, ct);
+
+    async Task<IssuedLink> IssueAsync(string email, PasswordLinkKind kind, ClaimsPrincipal? shownTo, bool atSetUp, CancellationToken ct)
     {
-        if (!CanEmail && (await accounts.FindAsync(email, ct) is not { } account || !ConcernReaders.MayBeShownTo(account.Role, shownTo)))
+        var account = await accounts.FindAsync(email, ct);
+        if (!CanEmail && !atSetUp && (account is null || !ConcernReaders.MayBeShownTo(account.Role, shownTo)))
             return new IssuedLink(LinkDelivery.Withheld);
         var secret = PasswordLink.NewSecret();
         var now = clock.GetUtcNow();
@@ -34,23 +47,28 @@ public sealed class PasswordLinks(IDocumentStore store, AdultAccounts accounts, 
             await RetireOthersAsync(session, email, id, now, ct);
             await session.SaveChangesAsync(ct);
         }
-        var url = address.Of(PasswordLink.Path(secret));
+        // On the address of the person's own school (its settings), or the server's.
+        var url = (account is null ? address.Url : await address.ForSchoolAsync(account.SchoolId, ct)) + PasswordLink.Path(secret);
         if (!CanEmail) return new IssuedLink(LinkDelivery.Shown, url);
         var (subject, opening) = kind == PasswordLinkKind.Welcome
             ? ("Your StopThinkClick account", "Your school has made you a StopThinkClick account. Choose your password here:")
             : ("Set a new StopThinkClick password", "Someone (we hope you) asked for a new StopThinkClick password. Choose one here:");
-        outbox.Send(email, subject,
-            $"{opening}\n\n{url}\n\nThe link works once and runs out after {(kind == PasswordLinkKind.Welcome ? "7 days" : "24 hours")}; an older link stops working. If you did not expect this e-mail, you can ignore it.");
+        var body = $"{opening}\n\n{url}\n\nThe link works once and runs out after {(kind == PasswordLinkKind.Welcome ? "7 days" : "24 hours")}; an older link stops working. If you did not expect this e-mail, you can ignore it.";
+        // The set-up at the server is a command that ends at once, with nothing left to empty the outbox:
+        // it hands the message to the mail server itself, and says so if the server did not take it.
+        if (atSetUp) await outbox.SendNowAsync(email, subject, body, ct);
+        else outbox.Send(email, subject, body);
         logger.LogInformation("Queued a {Kind} link to be e-mailed", kind);
         return new IssuedLink(LinkDelivery.Emailed);
     }
 
     /// <summary>Tells someone their two-step sign-in was reset by somebody else, so a reset they did not ask for is noticed.</summary>
-    public Task TellTwoStepResetAsync(string email, CancellationToken ct)
+    public async Task TellTwoStepResetAsync(string email, CancellationToken ct)
     {
+        if (!CanEmail) return;
+        var at = await accounts.FindAsync(email, ct) is { } account ? await address.ForSchoolAsync(account.SchoolId, ct) : address.Url;
         outbox.Send(email, "Your StopThinkClick two-step sign-in was reset",
-            $"Your StopThinkClick two-step sign-in was reset by your school. Next time you sign in at {address.Url} you will set it up again with your authenticator app.\n\nIf you did not ask for this, tell your headteacher at once.");
-        return Task.CompletedTask;
+            $"Your StopThinkClick two-step sign-in was reset by your school. Next time you sign in at {at} you will set it up again with your authenticator app.\n\nIf you did not ask for this, tell your headteacher at once.");
     }
 
     public async Task<(LinkOutcome Outcome, PasswordLink? Link)> CheckAsync(string? secret, CancellationToken ct)

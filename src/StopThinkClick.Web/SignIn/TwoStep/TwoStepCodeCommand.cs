@@ -7,8 +7,6 @@ namespace StopThinkClick.Web.SignIn.TwoStep;
 /// </summary>
 public static class TwoStepCodeCommand
 {
-    public static bool Matches(string[] args) => args.Length > 0 && args[0] == "two-step-code";
-
     public static int Run(string[] args)
     {
         var key = args.Length > 1 ? args[1].Trim().Replace(" ", "").ToUpperInvariant() : "";

@@ -23,8 +23,8 @@ public sealed class PupilCoverage
     public bool Finished(string lessonId) => Lessons.Contains(lessonId);
 
     /// <summary>The same rule as <see cref="Aup.Status.AupStatus"/>: this text's version, signed this school year.</summary>
-    public bool SignedCurrent(AupText? aup, DateTimeOffset now) =>
-        aup is not null && Promises.TryGetValue(aup.Id, out var signed) && signed.Version == aup.Version && SchoolYear.IsCurrent(signed.At, now);
+    public bool SignedCurrent(AupText? aup, DateTimeOffset now, Schools.Settings.SchoolCalendar calendar) =>
+        aup is not null && Promises.TryGetValue(aup.Id, out var signed) && signed.Version == aup.Version && calendar.IsCurrent(signed.At, now);
 }
 
 /// <summary>A quiz done alone: the best "right first time" and the number of questions at the last go.</summary>

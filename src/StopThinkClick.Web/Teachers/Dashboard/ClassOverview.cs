@@ -23,7 +23,7 @@ public sealed record ClassOverview(
     /// <summary>Only the absences of a past session: its answers and worries are not this page's business.</summary>
     public sealed record SessionAbsences(IReadOnlyList<Guid> Absent);
 
-    public static ClassOverview Build(SchoolClass cls, IReadOnlyList<PupilRow> roll, IReadOnlyList<SessionAbsences> lastSessions, Catalogue catalogue, DateTimeOffset now)
+    public static ClassOverview Build(SchoolClass cls, IReadOnlyList<PupilRow> roll, IReadOnlyList<SessionAbsences> lastSessions, Catalogue catalogue, DateTimeOffset now, Schools.Settings.SchoolCalendar calendar)
     {
         var strands = Strands.All;
         var pupils = roll.OrderBy(r => r.Pupil.FirstName).ThenBy(r => r.Pupil.LastInitial).ToList();
@@ -40,7 +40,7 @@ public sealed record ClassOverview(
             .Select(x => (x.Lesson!, x.Strand, x.Percent)).ToList();
 
         var aup = catalogue.PupilAupFor(cls.Band);
-        var unsigned = pupils.Where(r => !r.Coverage.SignedCurrent(aup, now)).Select(r => r.Pupil.DisplayName).ToList();
+        var unsigned = pupils.Where(r => !r.Coverage.SignedCurrent(aup, now, calendar)).Select(r => r.Pupil.DisplayName).ToList();
         var missed = pupils.Select(r => (r.Pupil.DisplayName, lastSessions.Count(s => s.Absent.Contains(r.Pupil.Id))))
             .Where(x => x.Item2 > 0).OrderByDescending(x => x.Item2).ToList();
         return new ClassOverview(cls, rows, classCoverage, next, unsigned, missed, lastSessions.Count);

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
 using Weasel.Postgresql;
 using StopThinkClick.Curriculum.Model;
-using StopThinkClick.Web.Aup;
 using StopThinkClick.Web.Live.Summary;
 using StopThinkClick.Web.Schools;
+using StopThinkClick.Web.Schools.Settings;
 using StopThinkClick.Web.Teachers.Coverage;
 
 namespace StopThinkClick.Web.Teachers.Dashboard;
@@ -22,7 +22,7 @@ namespace StopThinkClick.Web.Teachers.Dashboard;
 /// page older than the database. The version is read before the rows, so a change that lands between
 /// the two is newer than the kept version and is built again on the next request.
 /// </summary>
-public sealed class ClassOverviews(IDocumentStore store, Catalogue catalogue, TimeProvider clock)
+public sealed class ClassOverviews(IDocumentStore store, Catalogue catalogue, TimeProvider clock, SchoolContexts schools)
 {
     // The class index on pupils and summaries is on (data ->> 'ClassId')::uuid; the same expression uses it.
     readonly string versionSql = VersionSql(store.Options);
@@ -56,18 +56,19 @@ public sealed class ClassOverviews(IDocumentStore store, Catalogue catalogue, Ti
         var version = await VersionAsync(school, classId, ct);
         if (version is null) return null;
         var now = clock.GetUtcNow();
-        // "Signed this year's promises" turns over on 1 September even when nothing was written.
-        var year = SchoolYear.Of(now);
+        // "Signed this year's promises" turns over on the school's first day even when nothing was written.
+        var calendar = (await schools.ForAsync(school.TenantId, ct)).Calendar;
+        var year = calendar.YearOf(now);
         var key = (school.TenantId, classId);
         if (kept.TryGetValue(key, out Kept? found) && found!.Version == version && found.SchoolYear == year) return found.Overview;
 
-        var overview = await BuildAsync(school, classId, now, ct);
+        var overview = await BuildAsync(school, classId, now, calendar, ct);
         if (overview is not null)
             kept.Set(key, new Kept(version, year, overview), new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(20) });
         return overview;
     }
 
-    async Task<ClassOverview?> BuildAsync(IQuerySession school, Guid classId, DateTimeOffset now, CancellationToken ct)
+    async Task<ClassOverview?> BuildAsync(IQuerySession school, Guid classId, DateTimeOffset now, SchoolCalendar calendar, CancellationToken ct)
     {
         // One round trip: the class, its pupils with their projected rows, who missed the last sessions.
         var batch = school.CreateBatchQuery();
@@ -76,7 +77,7 @@ public sealed class ClassOverviews(IDocumentStore store, Catalogue catalogue, Ti
         var absences = batch.Query<LiveSessionSummary>().Where(s => s.ClassId == classId).OrderByDescending(s => s.EndedAt).Take(10)
             .Select(s => new ClassOverview.SessionAbsences(s.Absent)).ToList();
         await batch.Execute(ct);
-        return await found is { } cls ? ClassOverview.Build(cls, await rows.ReadAsync(), await absences, catalogue, now) : null;
+        return await found is { } cls ? ClassOverview.Build(cls, await rows.ReadAsync(), await absences, catalogue, now, calendar) : null;
     }
 
     /// <summary>A hash of the version of everything the overview is built from; null when there is no such class.</summary>

@@ -4,7 +4,7 @@ using StopThinkClick.Web.Aup.Record;
 using StopThinkClick.Web.Platform.Events;
 using StopThinkClick.Web.Pupils.Progress;
 
-namespace StopThinkClick.Web.Schools.Demo;
+namespace StopThinkClick.Demo.Term;
 
 /// <summary>
 /// One pupil's term on their own tablet, decided tap by tap by the pupil pages' own deciders and

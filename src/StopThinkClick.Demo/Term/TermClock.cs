@@ -1,6 +1,6 @@
-using StopThinkClick.Web.Aup;
+using StopThinkClick.Web.Schools.Settings;
 
-namespace StopThinkClick.Web.Schools.Demo;
+namespace StopThinkClick.Demo.Term;
 
 /// <summary>
 /// The demo's autumn term, from the first days of September of this school year (by the app's own
@@ -15,7 +15,7 @@ public sealed class TermClock : TimeProvider
 
     public TermClock(DateTimeOffset realNow)
     {
-        var year = SchoolYear.Of(realNow);
+        var year = SchoolCalendar.England.YearOf(realNow);
         Start = new DateTimeOffset(year, 9, 3, 0, 0, 0, TimeSpan.Zero);
         var christmas = new DateTimeOffset(year, 12, 19, 0, 0, 0, TimeSpan.Zero);
         End = realNow.AddHours(-1) < christmas ? realNow.AddHours(-1) : christmas;

@@ -1,5 +1,6 @@
 using Bogus;
 using Marten;
+using StopThinkClick.Web.Schools.Settings;
 using StopThinkClick.Curriculum.Model;
 using StopThinkClick.Web.Aup.Record;
 using StopThinkClick.Web.Aup.Status;
@@ -9,7 +10,7 @@ using StopThinkClick.Web.Pupils.Progress;
 using StopThinkClick.Web.Pupils.Quizzes;
 using StopThinkClick.Web.Pupils.Scenarios;
 
-namespace StopThinkClick.Web.Schools.Demo;
+namespace StopThinkClick.Demo.Term;
 
 /// <summary>
 /// Lessons, quizzes and stories done alone over the term, with the spread a real class has: a few
@@ -67,7 +68,7 @@ public static class PupilWork
     {
         var parent = new Parent(faker.Random.Uuid(), faker.Name.FullName(), [pupil.Id]);
         var at = term.At(faker.Random.Double(0.05, 0.4), faker.Random.Int(480, 700));
-        AupStatus Status(AupRecord r) => AupStatus.For(r, band, catalogue, at);
+        AupStatus Status(AupRecord r) => AupStatus.For(r, band, catalogue, at, SchoolCalendar.England);
         pupil.Do((AupRecord r) => ParentAupDecider.Handle(Status(r), new ParentAupDecider.CoSign(pupil.Id, parent.Id, Status(r).PupilAup?.Version, true, faker.Random.Bool(), band, at)));
         if (faker.Random.Bool(0.8f)) pupil.Do((AupRecord r) => ParentAupDecider.Handle(Status(r), new ParentAupDecider.Agree(pupil.Id, parent.Id, Status(r).ParentAup?.Version, at)));
         var answers = (catalogue.ParentAup?.Permissions ?? []).ToDictionary(p => p.Id, _ => faker.Random.Bool(0.85f));

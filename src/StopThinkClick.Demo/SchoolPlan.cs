@@ -1,13 +1,13 @@
 using Bogus;
 using StopThinkClick.Curriculum.Model;
 
-namespace StopThinkClick.Web.Schools;
+namespace StopThinkClick.Demo;
 
 /// <summary>
-/// Everything needed to create a school, worked out from a seed before anything is written:
-/// ids, names, class codes, picture PINs, login-card secrets and adults' passwords. The same seed
-/// gives the same school, so the demo prints the same logins on every run, and a test knows the
-/// PINs and cards of the school it just made.
+/// Everything needed to create a made-up school, worked out before anything is written: ids and
+/// names from a seed (the same seed, the same classes and children), and class codes, picture PINs,
+/// login-card secrets, two-step keys and the adults' password from <see cref="PlanSecrets"/>. So the
+/// demo prints logins that work, and a test knows the PINs and cards of the school it just made.
 /// </summary>
 public sealed record SchoolPlan(string Id, string Name, IReadOnlyList<ClassPlan> Classes, IReadOnlyList<AdultPlan> Adults)
 {
@@ -27,7 +27,7 @@ public sealed record AdultPlan(Guid Id, string Email, string Password, AdultRole
 {
     /// <summary>
     /// The authenticator key (base32) of those who must use two-step sign-in (lead, deputy, admin),
-    /// made from the seed so the demo can print it and a test can make codes from it.
+    /// from the plan's secrets, so the demo can print it and a test can make codes from it.
     /// </summary>
     public string? TotpSecret { get; init; }
 }
@@ -52,10 +52,14 @@ public static class SchoolPlanner
         "Evans", "Begum", "Wilson", "Hussain", "Murphy", "Adeyemi", "Davies", "Kowalski", "Singh", "Roberts", "Ali", "Clarke",
     ];
 
-    public static SchoolPlan Plan(string id, string name, string emailDomain, IReadOnlyList<ClassSpec> classes, int seed, string password)
+    /// <summary>A school whose secrets come from a new random key; every adult's password is <paramref name="password"/>.</summary>
+    public static SchoolPlan Plan(string id, string name, string emailDomain, IReadOnlyList<ClassSpec> classes, int seed, string password) =>
+        Plan(id, name, emailDomain, classes, seed, PlanSecrets.New(password));
+
+    public static SchoolPlan Plan(string id, string name, string emailDomain, IReadOnlyList<ClassSpec> classes, int seed, PlanSecrets secrets)
     {
         var faker = new Faker("en_GB") { Random = new Randomizer(seed) };
-        var random = new Random(seed);
+        var password = secrets.Password;
         var adults = new List<AdultPlan>
         {
             Adult(AdultRole.SchoolAdmin, $"head@{emailDomain}", "Head"),
@@ -69,10 +73,10 @@ public static class SchoolPlanner
             var sameBand = classPlans.Count(c => c.Band == spec.Band);
             var teacher = Adult(AdultRole.Teacher, $"teacher.{spec.Band.Slug()}{(sameBand > 0 ? $"-{sameBand + 1}" : "")}@{emailDomain}", $"{spec.Name} teacher");
             adults.Add(teacher);
-            var pupils = Enumerable.Range(0, spec.Pupils).Select(_ => new PupilPlan(
-                faker.Random.Uuid(), classId, faker.PickRandom(FirstNames), faker.Random.String2(1, "ABCDEFGHJKLMNPRSTW"),
-                PicturePin.Seeded(spec.Band, random), CardSecret(faker))).ToList();
-            classPlans.Add(new ClassPlan(classId, spec.Name, spec.Band, ClassCodes.Seeded(random), teacher, pupils));
+            var pupils = Enumerable.Range(0, spec.Pupils).Select(_ => faker.Random.Uuid()).Select(pupilId => new PupilPlan(
+                pupilId, classId, faker.PickRandom(FirstNames), faker.Random.String2(1, "ABCDEFGHJKLMNPRSTW"),
+                secrets.Pin(pupilId, spec.Band), secrets.CardSecret(pupilId))).ToList();
+            classPlans.Add(new ClassPlan(classId, spec.Name, spec.Band, secrets.ClassCode(classId), teacher, pupils));
         }
         // One demo parent with a child in the first and the last class, so "only my own children" shows.
         var children = new[] { classPlans[0].Pupils[0].Id, classPlans[^1].Pupils[0].Id }.Distinct().ToList();
@@ -85,11 +89,8 @@ public static class SchoolPlanner
             var title = faker.PickRandom("Ms", "Mr", "Mrs", "Mx", "Miss");
             return new AdultPlan(faker.Random.Uuid(), email, password, role, $"{title} {faker.PickRandom(Surnames)}", [])
             {
-                TotpSecret = SignIn.TwoStep.TwoStepRules.Required(role) ? OtpNet.Base32Encoding.ToString(faker.Random.Bytes(20)) : null,
+                TotpSecret = StopThinkClick.Web.SignIn.TwoStep.TwoStepRules.Required(role) ? secrets.TotpKey(email) : null,
             };
         }
     }
-
-    static string CardSecret(Faker faker) =>
-        Convert.ToBase64String(faker.Random.Bytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -3,7 +3,7 @@ using StopThinkClick.Web.Platform.Events;
 using StopThinkClick.Web.Safeguarding;
 using StopThinkClick.Web.Safeguarding.Concerns;
 
-namespace StopThinkClick.Web.Schools.Demo;
+namespace StopThinkClick.Demo.Term;
 
 /// <summary>
 /// The safeguarding log of a term, at every stage: a worry from September dealt with and closed, a

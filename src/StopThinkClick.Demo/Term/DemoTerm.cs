@@ -4,7 +4,7 @@ using Marten;
 using StopThinkClick.Curriculum.Model;
 using StopThinkClick.Web.Live.Sessions;
 
-namespace StopThinkClick.Web.Schools.Demo;
+namespace StopThinkClick.Demo.Term;
 
 /// <summary>
 /// An autumn term behind a demo school, so that on first run every dashboard, the coverage report,

@@ -1,12 +1,13 @@
 using System.Security.Claims;
 using Marten;
+using StopThinkClick.Web.Schools.Settings;
 using StopThinkClick.Curriculum.Model;
 using StopThinkClick.Web.Aup.Record;
 using StopThinkClick.Web.Aup.Status;
 using StopThinkClick.Web.Parents.Children;
 using StopThinkClick.Web.Platform.Database;
 
-namespace StopThinkClick.Web.Schools.Demo;
+namespace StopThinkClick.Demo.Term;
 
 /// <summary>
 /// The demo parent's autumn: co-signing each child's promises after talking them through, signing
@@ -27,7 +28,7 @@ public static class ParentSignatures
             foreach (var (childId, i) in parent.ChildIds.Select((id, i) => (id, i)))
             {
                 var band = plan.Classes.First(c => c.Pupils.Any(p => p.Id == childId)).Band;
-                AupStatus Status(AupRecord record) => AupStatus.For(record, band, catalogue, term.Now);
+                AupStatus Status(AupRecord record) => AupStatus.For(record, band, catalogue, term.Now, SchoolCalendar.England);
 
                 term.Now = term.At(0.1 + 0.05 * i, 600); // an evening in the second or third week
                 await RunAsync(actions, childId, p => ParentAupDecider.Handle(Status(p),
@@ -45,13 +46,13 @@ public static class ParentSignatures
                 var child = parent.ChildIds[0];
                 var band = plan.Classes.First(c => c.Pupils.Any(p => p.Id == child)).Band;
                 term.Now = term.At(0.6, 620);
-                await RunAsync(actions, child, p => ParentAupDecider.Handle(AupStatus.For(p, band, catalogue, term.Now),
+                await RunAsync(actions, child, p => ParentAupDecider.Handle(AupStatus.For(p, band, catalogue, term.Now, SchoolCalendar.England),
                     new ParentAupDecider.ChoosePermissions(child, parent.Id, new Dictionary<string, bool> { [permissions[^1]] = false }, term.Now)), ct);
             }
         }
     }
 
-    static async Task RunAsync(AupActions actions, Guid child, Func<AupRecord, Platform.Events.Decision> decide, CancellationToken ct)
+    static async Task RunAsync(AupActions actions, Guid child, Func<AupRecord, StopThinkClick.Web.Platform.Events.Decision> decide, CancellationToken ct)
     {
         var decision = await actions.RunAsync(child, decide, ct);
         if (decision.Refused) throw new InvalidOperationException($"The demo parent was refused: {decision.Refusal}");

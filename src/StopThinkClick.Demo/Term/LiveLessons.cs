@@ -5,7 +5,7 @@ using StopThinkClick.Web.Aup.Signing;
 using StopThinkClick.Web.Live.Sessions;
 using StopThinkClick.Web.Platform.Events;
 
-namespace StopThinkClick.Web.Schools.Demo;
+namespace StopThinkClick.Demo.Term;
 
 /// <summary>
 /// Each class's live sessions of the term — the promise ceremony in the first weeks, a story the

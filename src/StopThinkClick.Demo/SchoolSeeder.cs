@@ -1,9 +1,9 @@
 using Marten;
 using Microsoft.AspNetCore.Identity;
 
-namespace StopThinkClick.Web.Schools;
+namespace StopThinkClick.Demo;
 
-/// <summary>Writes a planned school: its documents (owned by the school) and its sign-in directory entries.</summary>
+/// <summary>Writes a planned (made-up) school: its documents (owned by the school) and its sign-in directory entries. It is marked <see cref="School.Demo"/>.</summary>
 public static class SchoolSeeder
 {
     static readonly PasswordHasher<AdultAccount> Hasher = new();
@@ -11,7 +11,7 @@ public static class SchoolSeeder
     public static async Task WriteAsync(IDocumentStore store, SchoolPlan plan, CancellationToken ct = default)
     {
         await using var session = store.LightweightSession(plan.Id);
-        session.Store(new School(plan.Id, plan.Name, plan.Adult(Schools.AdultRole.SafeguardingLead).DisplayName));
+        session.Store(new School(plan.Id, plan.Name, plan.Adult(AdultRole.SafeguardingLead).DisplayName) { Demo = true });
         foreach (var c in plan.Classes)
         {
             session.Store(new SchoolClass(c.Id, c.Name, c.Band, c.Code, [c.Teacher.Id]));
@@ -22,7 +22,7 @@ public static class SchoolSeeder
                 var pupil = new Pupil(p.Id, c.Id, p.FirstName, p.LastInitial)
                 {
                     Avatar = Avatars.ForNewPupil(p.Id, classmates),
-                    SignIn = new PupilSignIn { PinHash = PicturePin.Hash(p.Id, p.Pin), PinLength = p.Pin.Count, CardVersion = 1, Stamp = SignIn.Sessions.SessionStamps.New() },
+                    SignIn = new PupilSignIn { PinHash = PicturePin.Hash(p.Id, p.Pin), PinLength = p.Pin.Count, CardVersion = 1, Stamp = StopThinkClick.Web.SignIn.Sessions.SessionStamps.New() },
                 };
                 classmates.Add(pupil);
                 session.Store(pupil);
@@ -35,7 +35,7 @@ public static class SchoolSeeder
             else session.Store(new StaffMember(a.Id, a.DisplayName, [StaffRoleOf(a.Role)]));
             var account = new AdultAccount(AdultAccount.Normalise(a.Email), plan.Id, a.Id, a.Role, "")
             {
-                SecurityStamp = SignIn.Sessions.SessionStamps.New(), TotpSecret = a.TotpSecret,
+                SecurityStamp = StopThinkClick.Web.SignIn.Sessions.SessionStamps.New(), TotpSecret = a.TotpSecret,
             };
             session.Store(account with { PasswordHash = Hasher.HashPassword(account, a.Password) });
         }
