@@ -41,7 +41,8 @@ public static partial class AupReader
             p.Add(file.Front.EndLine, "the AUP has no promises", "add '## Promise: I will …' parts");
 
         file.ReportUnknownSettings();
-        return new AupText(file.Id, file.Title, file.Bands, file.Path, audience ?? AupAudience.Pupils, intro, promises, permissions, VersionOf(file.RawText));
+        return new AupText(file.Id, file.Title, file.Bands, file.Path, audience ?? AupAudience.Pupils, intro, promises, permissions,
+            audience == AupAudience.Parents ? VersionOf(WithoutPermissions(file.RawText)) : VersionOf(file.RawText));
     }
 
     static AupPromise ReadPromise(FileContext file, Section section, AupAudience? audience, string id)
@@ -89,6 +90,28 @@ public static partial class AupReader
         var normalised = string.Join('\n', rawText.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd())).Trim();
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalised)))[..12];
     }
+
+    /// <summary>
+    /// A parents' agreement is signed for its words and promises. Each permission (photos, video,
+    /// work on the website) is answered yes or no on its own, and kept with its own history, so
+    /// adding or rewording one asks every parent that one question without putting their signed
+    /// agreement out of date.
+    /// </summary>
+    public static string WithoutPermissions(string rawText)
+    {
+        var kept = new List<string>();
+        var inPermission = false;
+        foreach (var line in rawText.Replace("\r\n", "\n").Split('\n'))
+        {
+            if (line.StartsWith("## ", StringComparison.Ordinal))
+                inPermission = PermissionHeading().IsMatch(line);
+            if (!inPermission) kept.Add(line);
+        }
+        return string.Join('\n', kept);
+    }
+
+    [GeneratedRegex(@"^##\s+Permission\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex PermissionHeading();
 
     [GeneratedRegex(@"^\s*Meaning:\s*(.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex MeaningLine();

@@ -60,7 +60,7 @@ public static class CatalogueLoader
         foreach (var (file, link) in links)
             if (AppLinks.Problem(link.Path, catalogue) is { } wrong)
                 problems.Add(new ContentProblem(file, link.Line, wrong.What, wrong.Fix));
-        return new Result(catalogue, problems, levels) { Warnings = ReviewDates.Warnings(catalogue, today).ToList() };
+        return new Result(catalogue, problems, levels) { Warnings = [.. ReviewDates.Warnings(catalogue, today), .. AnswerBalance.Warnings(catalogue)] };
     }
 
     /// <summary>What only the whole folder can tell: a lesson's quiz exists, a quiz's lesson exists, bands agree.</summary>

@@ -55,6 +55,41 @@ public sealed class ParentMaterialsPageTests(BrowserApp app)
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Exact = true })).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page, "an app guide");
         await ShootAsync(page, $"app-guide-{guide.Id}");
+
+        // The promises for Year 3–4 end with the child's "…and I agree to follow it"; the parent is asked about published work too.
+        await page.GotoAsync($"/parent/children/{child.Id}/aup?step=promises#step");
+        await Expect(page.GetByText(app.Catalogue.PupilAupFor(Band.Y4)!.Promises[^1].Text.Plain)).ToBeVisibleAsync();
+        await ShootAsync(page, "parent-promises");
+        await page.GotoAsync($"/parent/children/{child.Id}/aup?step=photos#step");
+        await Expect(page.GetByText(app.Catalogue.ParentAup!.Permissions.Single(p => p.Id == "work-on-website").Question.Plain)).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "photos and work permissions");
+        await ShootAsync(page, "parent-permissions");
+    }
+
+    [Fact]
+    public async Task An_admin_publishes_the_curriculum_and_anyone_reads_it_on_a_phone_without_signing_in()
+    {
+        var school = await app.NewSchoolAsync((Band.Y6, 2));
+        var admin = await app.NewPageAsync(1280, 720);
+        await StopThinkClick.BrowserTests.SignIn.BrowserSignIn.AdultAsync(admin, school.Adult(AdultRole.SchoolAdmin));
+        await admin.GotoAsync("/admin");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Share the curriculum with families" }).ClickAsync();
+        await admin.GetByLabel("Published: anyone can read the whole curriculum").CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("published");
+        await Accessibility.AssertNoSeriousViolationsAsync(admin, "sharing the curriculum");
+        await ShootAsync(admin, "admin-share-curriculum");
+
+        var anyone = await app.NewPageAsync(390, 844);
+        await anyone.GotoAsync($"/schools/{school.Id}/curriculum");
+        await anyone.GetByRole(AriaRole.Link, new() { Name = "Year 6", Exact = true }).ClickAsync();
+        var story = app.Catalogue.ScenariosFor(Band.Y6).First();
+        await anyone.GetByRole(AriaRole.Link, new() { Name = story.Title, Exact = true }).ClickAsync();
+        await Expect(anyone.GetByRole(AriaRole.Heading, new() { Name = story.Title, Level = 1 })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(anyone, "the public curriculum");
+        await ShootAsync(anyone, "public-curriculum-story");
+        await anyone.GotoAsync($"/schools/{school.Id}/curriculum?year=y6#year");
+        await ShootAsync(anyone, "public-curriculum");
     }
 
     static async Task ShootAsync(IPage page, string name)

@@ -85,6 +85,21 @@ public sealed class AupRecordTests
         Status(Record(new AupSigned(Pupil, Pupils.Id, Pupils.Version, [], Guid.NewGuid(), Witness, null, lastYear))).Pupil.Current.ShouldBeFalse();
     }
 
+    [Fact]
+    public void A_signature_of_a_pupils_text_since_renamed_or_split_by_age_is_out_of_date_not_missing()
+    {
+        // Reception's and Key Stage 1's promises were one text ("pupils-eyfs-ks1") until the texts were split by age.
+        var r = Record(
+            new AupSigned(Pupil, "pupils-eyfs-ks1", "old-hash", ["p1"], Guid.NewGuid(), Witness, null, Now.AddDays(-3)),
+            new AupCoSigned(Pupil, Parent, "pupils-eyfs-ks1", "old-hash", true, Now.AddDays(-2)));
+        var status = Status(r);
+        status.Pupil.ShouldBe(new SignedState(false, Now.AddDays(-3), "the promises have changed since"));
+        status.CoSigned.ShouldBe(new SignedState(false, Now.AddDays(-2), "the promises have changed since"));
+        // Signing today's text makes it current again, whatever was signed before.
+        Status(Record(new AupSigned(Pupil, "pupils-eyfs-ks1", "old-hash", [], Guid.NewGuid(), Witness, null, Now.AddDays(-3)),
+            new AupSigned(Pupil, Pupils.Id, Pupils.Version, [], Guid.NewGuid(), Witness, null, Now))).Pupil.Current.ShouldBeTrue();
+    }
+
     // ---- Co-signing --------------------------------------------------------------------------------
 
     static ParentAupDecider.CoSign CoSign(string? version = null, bool talked = true, bool onBehalf = true, Band band = Band.Y3) =>

@@ -118,9 +118,47 @@ public sealed class CorpusTests
         Catalogue.PupilAupFor(band).ShouldNotBeNull();
     }
 
+    /// <summary>Policy S1: pupils' work is published only with the pupil's and the parent's permission (review G12).</summary>
     [Fact]
-    public void The_parents_AUP_asks_for_photo_and_video_permission()
+    public void The_parents_AUP_asks_for_photo_video_and_published_work_permission()
     {
-        Catalogue.ParentAup!.Permissions.Select(p => p.Id).ShouldBe(["photos-in-school", "photos-on-website", "video-in-school"], ignoreOrder: true);
+        Catalogue.ParentAup!.Permissions.Select(p => p.Id).ShouldBe(["photos-in-school", "photos-on-website", "video-in-school", "work-on-website"], ignoreOrder: true);
+        Catalogue.ParentAup.Permissions.Single(p => p.Id == "work-on-website").Question.Plain.ShouldContain("first name");
+    }
+
+    /// <summary>Review A2: five promises for Reception, the school-equipment promises grouped for Years 3–4.</summary>
+    [Theory]
+    [InlineData(Band.EYFS, 5, 5)]
+    [InlineData(Band.Y1, 10, 10)]
+    [InlineData(Band.Y2, 10, 10)]
+    [InlineData(Band.Y3, 10, 12)]
+    [InlineData(Band.Y4, 10, 12)]
+    [InlineData(Band.Y5, 15, 17)]
+    [InlineData(Band.Y6, 15, 17)]
+    public void Each_age_signs_a_text_of_its_own_size(Band band, int atLeast, int atMost)
+    {
+        var aup = Catalogue.PupilAupFor(band)!;
+        aup.Promises.Count.ShouldBeInRange(atLeast, atMost, aup.Id);
+        Catalogue.Aups.Count(a => a.Audience == AupAudience.Pupils && a.IsFor(band)).ShouldBe(1, $"{band} has one pupils' text");
+    }
+
+    /// <summary>
+    /// Key stage 2 signs S4's pupil line ("…and I agree to follow it") and fits schools whose Year 3
+    /// (or KS1) uses a class login (S1, S3); "private" is always about people online (review A1).
+    /// </summary>
+    [Theory]
+    [InlineData(Band.Y1)]
+    [InlineData(Band.Y3)]
+    [InlineData(Band.Y5)]
+    public void The_pupils_texts_fit_class_logins_keep_the_signing_line_and_say_private_online(Band band)
+    {
+        var aup = Catalogue.PupilAupFor(band)!;
+        var words = string.Join("\n", aup.Promises.Select(p => p.Text.Plain + " " + p.Meaning.Plain));
+        words.ShouldContain("class", Case.Insensitive, $"{aup.Id} has no class login");
+        if (band >= Band.Y3) aup.Promises[^1].Text.Plain.ShouldEndWith("and I agree to follow it.");
+        var aboutAge = aup.Promises.Select(p => p.Text.Plain + " " + p.Meaning.Plain)
+            .Where(t => System.Text.RegularExpressions.Regex.IsMatch(t, @"\bage\b") && t.Contains("private", StringComparison.OrdinalIgnoreCase)).ToList();
+        aboutAge.ShouldNotBeEmpty();
+        aboutAge.ShouldAllBe(t => t.Contains("online", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -23,19 +23,21 @@ public sealed record AupStatus(AupText? PupilAup, AupText? ParentAup, SignedStat
     {
         var pupilAup = catalogue.PupilAupFor(band);
         var parentAup = catalogue.ParentAup;
-        var signature = pupilAup is null ? null : record.Signatures.LastOrDefault(s => s.AupId == pupilAup.Id);
-        var coSign = pupilAup is null ? null : record.CoSignatures.LastOrDefault(s => s.AupId == pupilAup.Id);
+        // A signature of another pupils' text (one since renamed or split by age, or the child's
+        // previous key stage) is out of date, never "not signed": the record shows when it was signed.
+        var signature = pupilAup is null ? null : record.Signatures.LastOrDefault(s => s.AupId == pupilAup.Id) ?? record.Signatures.LastOrDefault();
+        var coSign = pupilAup is null ? null : record.CoSignatures.LastOrDefault(s => s.AupId == pupilAup.Id) ?? record.CoSignatures.LastOrDefault();
         var agreement = parentAup is null ? null : record.ParentAgreements.LastOrDefault(s => s.AupId == parentAup.Id);
         return new AupStatus(pupilAup, parentAup,
-            State(signature?.Version, signature?.At, pupilAup, now, calendar), signature,
-            State(coSign?.Version, coSign?.At, pupilAup, now, calendar), coSign?.OnChildsBehalf == true,
-            State(agreement?.Version, agreement?.At, parentAup, now, calendar), record.Consents);
+            State(signature?.AupId, signature?.Version, signature?.At, pupilAup, now, calendar), signature,
+            State(coSign?.AupId, coSign?.Version, coSign?.At, pupilAup, now, calendar), coSign?.OnChildsBehalf == true,
+            State(agreement?.AupId, agreement?.Version, agreement?.At, parentAup, now, calendar), record.Consents);
     }
 
-    static SignedState State(string? version, DateTimeOffset? at, AupText? aup, DateTimeOffset now, SchoolCalendar calendar)
+    static SignedState State(string? aupId, string? version, DateTimeOffset? at, AupText? aup, DateTimeOffset now, SchoolCalendar calendar)
     {
         if (version is null || at is null || aup is null) return SignedState.Never;
-        if (version != aup.Version) return new SignedState(false, at, "the promises have changed since");
+        if (aupId != aup.Id || version != aup.Version) return new SignedState(false, at, "the promises have changed since");
         if (!calendar.IsCurrent(at.Value, now)) return new SignedState(false, at, $"signed in {SchoolCalendar.Name(calendar.YearOf(at.Value))}");
         return new SignedState(true, at, null);
     }
